@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Marten;
+using Parties.Api.Auth;
+using Parties.Reference;
+using Parties.Tenancy;
+
+namespace Parties.Api.Admin;
+
+/// <summary>
+/// Organizations (platform operator key only), and each organization's users, API keys and reference
+/// data (an organization admin's key).
+/// </summary>
+public static partial class AdminApi
+{
+    private static readonly AdminErrors Errors = AdminErrors.Instance;
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin").WithTags("Admin");
+        admin.MapPost("/organizations", CreateOrganization).WithName("admin_create_organization");
+
+        var org = admin.MapGroup("");
+        org.MapPost("/users", CreateUser).RequireCaller(Errors, Permissions.Write);
+        org.MapGet("/users", (HttpContext http, IDocumentStore store) => List(http, store, r => r.Users.Values))
+            .RequireCaller(Errors, Permissions.Read);
+        org.MapPost("/api-keys", CreateApiKey).RequireCaller(Errors, Permissions.Write);
+        org.MapGet("/api-keys", ListApiKeys).RequireCaller(Errors, Permissions.Read);
+        org.MapDelete("/api-keys/{id:guid}", RevokeApiKey).RequireCaller(Errors, Permissions.Write);
+        org.MapReferenceData();
+        return app;
+    }
+
+    private static async Task<IResult> CreateOrganization(NewOrganization? body, HttpContext http, IDocumentStore store,
+        IConfiguration configuration, TimeProvider clock)
+    {
+        var adminKey = configuration["Parties:AdminKey"];
+        if (string.IsNullOrEmpty(adminKey)) return Errors.NotFound();
+        if (ApiKeyAuthenticationHandler.ReadCredentials(http.Request).Key is null) return Errors.MissingCredentials();
+        if (!ApiKeyAuthenticationHandler.IsPlatformAdmin(http.Request, adminKey)) return Errors.InvalidCredentials();
+
+        if (string.IsNullOrWhiteSpace(body?.Name) || body.Name.Length > 200) return Errors.BadRequest("name", "A name of 1 to 200 characters is required.");
+        if (body.Admin is null) return Errors.BadRequest("admin", "The organization's first admin user is required.");
+        var (user, error) = ToUser(body.Admin with { Role = "admin" }, "admin.");
+        if (error is not null) return error;
+
+        var now = clock.GetUtcNow();
+        var organization = new Organization
+        {
+            Id = Guid.CreateVersion7(now).ToString("N"), Name = body.Name.Trim(), AccountId = Guid.NewGuid(), CreatedAt = now,
+        };
+        var (key, text) = ApiKey.Issue(organization, user!, Permissions.All, now);
+        var reference = new ReferenceData();
+        reference.Users[user!.Id] = user;
+
+        await using var session = store.LightweightSession(organization.Id);
+        session.Store(organization);
+        session.Store(key);
+        session.Store(reference);
+        await session.SaveChangesAsync(http.RequestAborted);
+
+        return Results.Json(new { id = organization.Id, name = organization.Name, accountId = organization.AccountId, admin = user, apiKey = text },
+            statusCode: 201);
+    }
+
+    private static async Task<IResult> CreateUser(NewUser? body, HttpContext http, IDocumentStore store)
+    {
+        if (Forbidden(http) is { } forbidden) return forbidden;
+        if (body is null) return Errors.BadRequest("id", "A body is required.");
+        var (user, error) = ToUser(body, "");
+        if (error is not null) return error;
+        var caller = http.Caller();
+        var added = await ReferenceDataUpdates.UpdateAsync(store, caller.OrganizationId, r => r.Users.TryAdd(user!.Id, user), http.RequestAborted);
+        return added ? Results.Json(user, statusCode: 201) : AdminErrors.Conflict($"User '{user!.Id}' already exists.");
+    }
+
+    private static async Task<IResult> CreateApiKey(NewApiKey? body, HttpContext http, IDocumentStore store, TimeProvider clock)
+    {
+        if (Forbidden(http) is { } forbidden) return forbidden;
+        var permissions = body?.Permissions ?? [];
+        if (permissions.Length == 0 || permissions.Any(p => !Permissions.All.Contains(p)))
+            return Errors.BadRequest("permissions", "Permissions must be a non-empty list of \"read\" and \"write\".");
+        var caller = http.Caller();
+        var reference = await ReferenceDataUpdates.LoadAsync(store, caller.OrganizationId, http.RequestAborted);
+        if (body?.User is null || !reference.Users.TryGetValue(body.User, out var user))
+            return Errors.BadRequest("user", $"User '{body?.User}' does not exist in the organization.");
+
+        var organization = new Organization { Id = caller.OrganizationId, AccountId = caller.AccountId };
+        var (key, text) = ApiKey.Issue(organization, user, permissions, clock.GetUtcNow());
+        await using var session = store.LightweightSession();
+        session.Store(key);
+        await session.SaveChangesAsync(http.RequestAborted);
+        return Results.Json(new { id = key.Id, key = text, user = key.UserId, permissions = key.Permissions }, statusCode: 201);
+    }
+
+    private static async Task<IResult> ListApiKeys(HttpContext http, IDocumentStore store)
+    {
+        if (Forbidden(http) is { } forbidden) return forbidden;
+        await using var session = store.QuerySession();
+        var organizationId = http.Caller().OrganizationId;
+        var keys = await session.Query<ApiKey>().Where(k => k.OrganizationId == organizationId).OrderBy(k => k.CreatedAt)
+            .ToListAsync(http.RequestAborted);
+        return Results.Json(keys.Select(k => new { id = k.Id, user = k.UserId, permissions = k.Permissions, createdAt = k.CreatedAt, revokedAt = k.RevokedAt }));
+    }
+
+    private static async Task<IResult> RevokeApiKey(Guid id, HttpContext http, IDocumentStore store, TimeProvider clock)
+    {
+        if (Forbidden(http) is { } forbidden) return forbidden;
+        await using var session = store.LightweightSession();
+        var key = await session.LoadAsync<ApiKey>(id, http.RequestAborted);
+        if (key is null || key.OrganizationId != http.Caller().OrganizationId) return Errors.NotFound();
+        key.RevokedAt ??= clock.GetUtcNow();
+        session.Store(key);
+        await session.SaveChangesAsync(http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    internal static async Task<IResult> List<T>(HttpContext http, IDocumentStore store, Func<ReferenceData, IEnumerable<T>> items)
+    {
+        if (Forbidden(http) is { } forbidden) return forbidden;
+        var reference = await ReferenceDataUpdates.LoadAsync(store, http.Caller().OrganizationId, http.RequestAborted);
+        return Results.Json(items(reference));
+    }
+
+    /// <summary>Only an organization's admins keep its users, keys and reference data.</summary>
+    internal static IResult? Forbidden(HttpContext http) =>
+        http.Caller().Role == UserRole.Admin ? null : Errors.InsufficientPermissions();
+
+    private static (User?, IResult?) ToUser(NewUser body, string prefix)
+    {
+        if (body.Id is null || !Slug().IsMatch(body.Id)) return (null, Errors.BadRequest(prefix + "id", "A slug of lowercase letters, digits, '-' or '_' (1 to 64) is required."));
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200) return (null, Errors.BadRequest(prefix + "name", "A name of 1 to 200 characters is required."));
+        if (body.Email is not null && (body.Email.Length > 254 || !body.Email.Contains('@'))) return (null, Errors.BadRequest(prefix + "email", "Enter a valid email address."));
+        if (!Enum.TryParse<UserRole>(body.Role, true, out var role) || !Enum.IsDefined(role) || body.Role!.Any(char.IsDigit))
+            return (null, Errors.BadRequest(prefix + "role", "Role must be one of admin, bookkeeper, member."));
+        return (new User(body.Id, body.Name.Trim(), body.Email, role), null);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    internal static partial Regex Slug();
+}

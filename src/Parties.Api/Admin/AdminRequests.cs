@@ -1,0 +1,21 @@
+namespace Parties.Api.Admin;
+
+public sealed record NewOrganization(string? Name, NewUser? Admin);
+
+public sealed record NewUser(string? Id, string? Name, string? Email, string? Role);
+
+public sealed record NewApiKey(string? User, string[]? Permissions);
+
+public sealed record FlexFieldInput(string? Type, FlexFieldOptionInput[]? Options);
+
+public sealed record FlexFieldOptionInput(string? Id, string? Label);
+
+public sealed record ActiveInput(bool? Active);
+
+public sealed record TaxRuleInput(bool? ForPurchases, bool? Active);
+
+public sealed record AccountInput(bool? AccountPayable, bool? Active);
+
+public sealed record NameInput(string? Name);
+
+public sealed record SettingsInput(string? Plan, string? DefaultCountry);

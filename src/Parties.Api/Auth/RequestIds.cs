@@ -1,0 +1,20 @@
+namespace Parties.Api.Auth;
+
+public static class RequestIds
+{
+    public const string Header = "X-Request-Id";
+
+    /// <summary>The request's correlation id: the caller's X-Request-Id when it gave a sane one, else one we made.</summary>
+    public static string TraceIdentifierOrRequestId(this HttpContext http) => http.TraceIdentifier;
+
+    /// <summary>Takes X-Request-Id from the request (or makes one), uses it as the trace identifier and returns it.</summary>
+    public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var given = http.Request.Headers[Header].ToString();
+        http.TraceIdentifier = given.Length is > 0 and <= 128 && given.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
+            ? given
+            : Guid.CreateVersion7().ToString("N");
+        http.Response.Headers[Header] = http.TraceIdentifier;
+        await next(http);
+    });
+}

@@ -1,0 +1,23 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Parties.Api.Dialects;
+
+/// <summary>The stream version is the ETag: <c>"7"</c>. If-Match takes it back (weak or strong form).</summary>
+public static class ETags
+{
+    public static string Format(int version) => $"\"{version}\"";
+
+    public static void Set(HttpResponse response, int version) => response.Headers.ETag = Format(version);
+
+    /// <summary>The version an If-Match names; null when absent or "*". False when it names no version of ours.</summary>
+    public static bool TryReadIfMatch(HttpRequest request, out int? version)
+    {
+        version = null;
+        var header = request.Headers.IfMatch.ToString();
+        if (header.Length == 0 || header.Trim() == "*") return true;
+        if (!EntityTagHeaderValue.TryParse(header.Split(',')[0].Trim(), out var tag)) return false;
+        if (!int.TryParse(tag.Tag.Value!.Trim('"'), out var parsed)) return false;
+        version = parsed;
+        return true;
+    }
+}

@@ -1,0 +1,84 @@
+using Marten;
+using Parties.Api.Auth;
+using Parties.Api.Json;
+using Parties.Tenancy;
+using Wolverine;
+
+namespace Parties.Api.Dialects.PartiesApi;
+
+/// <summary>The Parties dialect: <c>/api/parties/</c>, snake_case, DRF-style errors.</summary>
+public static class PartiesApi
+{
+    private static readonly PartiesErrors Errors = PartiesErrors.Instance;
+
+    public static IEndpointRouteBuilder MapPartiesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/parties").WithTags("Parties");
+        group.MapPost("/", Create).RequireCaller(Errors, Permissions.Write).WithName("parties_create");
+        group.MapGet("/{id:guid}/", Get).RequireCaller(Errors, Permissions.Read).WithName("parties_read");
+        group.MapPatch("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Patch, http, bus))
+            .RequireCaller(Errors, Permissions.Write).WithName("parties_partial_update");
+        group.MapPut("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Replace, http, bus))
+            .RequireCaller(Errors, Permissions.Write).WithName("parties_update");
+        return app;
+    }
+
+    private static async Task<IResult> Create(HttpContext http, IMessageBus bus)
+    {
+        var body = await JsonBody<PartyInput>.ReadAsync(http.Request, PartiesJson.Options);
+        if (!body.IsValid) return Errors.BadRequest(JsonBody<PartyInput>.Field(body.ErrorPath), body.ErrorMessage!);
+        var (edits, errors) = PartyInputMapping.ToEdits(body.Value!, WriteKind.Create);
+        if (errors.Count > 0) return PartiesErrors.Fields(errors);
+
+        var caller = http.Caller();
+        var command = new RegisterParty(Guid.CreateVersion7(), edits, caller.As(PartiesErrors.Name, http));
+        var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
+        return Respond(decision, http, StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> Get(Guid id, HttpContext http, IDocumentStore store)
+    {
+        await using var session = store.QuerySession(http.Caller().OrganizationId);
+        var party = await session.LoadAsync<Party>(id, http.RequestAborted);
+        if (party is null) return Errors.NotFound();
+        ETags.Set(http.Response, party.Version);
+        return Results.Json(PartyOutput.From(PartySnapshot.Of(party)), PartiesJson.Options);
+    }
+
+    private static async Task<IResult> Update(Guid id, WriteKind kind, HttpContext http, IMessageBus bus)
+    {
+        if (!ETags.TryReadIfMatch(http.Request, out var expected)) return Errors.PreconditionFailed(-1);
+        var body = await JsonBody<PartyInput>.ReadAsync(http.Request, PartiesJson.Options);
+        if (!body.IsValid) return Errors.BadRequest(JsonBody<PartyInput>.Field(body.ErrorPath), body.ErrorMessage!);
+        var (edits, errors) = PartyInputMapping.ToEdits(body.Value!, kind);
+        if (errors.Count > 0) return PartiesErrors.Fields(errors);
+
+        var caller = http.Caller();
+        var command = new UpdateParty(id, edits, EditMode.AllOrNothing, expected, caller.As(PartiesErrors.Name, http));
+        var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
+        return Respond(decision, http, StatusCodes.Status200OK);
+    }
+
+    /// <summary>The answer to a write, from what the handler decided.</summary>
+    private static IResult Respond(PartyDecision decision, HttpContext http, int successStatus)
+    {
+        switch (decision.Status)
+        {
+            case DecisionStatus.NotFound:
+                return Errors.NotFound();
+            case DecisionStatus.VersionMismatch:
+                ETags.Set(http.Response, decision.Party!.Version);
+                return Errors.PreconditionFailed(decision.Party.Version);
+            case DecisionStatus.Rejected:
+                var rejection = decision.FirstRejection!;
+                return Errors.BadRequest(rejection.Key, rejection.Error!.Message);
+            default:
+                var party = decision.Party!;
+                ETags.Set(http.Response, party.Version);
+                var output = PartyOutput.From(party);
+                return successStatus == StatusCodes.Status201Created
+                    ? Results.Json(output, PartiesJson.Options, statusCode: 201)
+                    : Results.Json(output, PartiesJson.Options);
+        }
+    }
+}

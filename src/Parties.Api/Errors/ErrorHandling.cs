@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Parties.Api.Admin;
+using Parties.Api.Dialects.PartiesApi;
+
+namespace Parties.Api.Errors;
+
+/// <summary>Unexpected failures and oversized bodies, answered in the shape of the dialect the path belongs to.</summary>
+public static class ErrorHandling
+{
+    public const long MaxBodyBytes = 4 * 1024 * 1024;
+
+    private static readonly List<(string Prefix, IDialectErrors Errors)> Dialects =
+    [
+        ("/api/", PartiesErrors.Instance),
+        ("/admin/", AdminErrors.Instance),
+    ];
+
+    public static void Register(string pathPrefix, IDialectErrors errors) => Dialects.Insert(0, (pathPrefix, errors));
+
+    public static IDialectErrors For(PathString path) =>
+        Dialects.FirstOrDefault(d => path.StartsWithSegments(d.Prefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)).Errors
+        ?? PartiesErrors.Instance;
+
+    public static WebApplicationBuilder AddErrorHandling(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        return builder;
+    }
+
+    public static WebApplication UseDialectErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : 500,
+            ExceptionHandler = async http =>
+            {
+                var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var errors = For(http.Request.Path);
+                var result = exception switch
+                {
+                    BadHttpRequestException { StatusCode: 413 } => errors.PayloadTooLarge(MaxBodyBytes),
+                    BadHttpRequestException b => errors.BadRequest("body", b.Message),
+                    _ => errors.Internal(),
+                };
+                await result.ExecuteAsync(http);
+            },
+        });
+        return app;
+    }
+}

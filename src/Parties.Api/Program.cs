@@ -1,0 +1,28 @@
+using JasperFx;
+using Parties.Api.Admin;
+using Parties.Api.Auth;
+using Parties.Api.Dialects.PartiesApi;
+using Parties.Api.Errors;
+using Parties.Api.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPartiesStore();
+builder.AddApiKeyAuthentication();
+builder.AddApiDocs();
+builder.AddHealth();
+builder.AddErrorHandling();
+builder.Services.ConfigureHttpJsonOptions(o => Parties.DomainJson.Configure(o.SerializerOptions));
+
+var app = builder.Build();
+app.UseDialectErrors();
+app.UseRequestIds();
+app.UseAuthentication();
+
+app.MapAdminApi();
+app.MapPartiesApi();
+app.MapApiDocs();
+app.MapHealth();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

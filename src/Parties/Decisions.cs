@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+
+namespace Parties;
+
+/// <summary>All or nothing (Parties, Suppliers, creates), or each field on its own (the Vendors PATCH).</summary>
+public enum EditMode { AllOrNothing, PerField }
+
+public enum EditStatus { Updated, Unchanged, Rejected }
+
+public sealed record EditOutcome(string Key, EditStatus Status, EditError? Error = null);
+
+public enum DecisionStatus { Done, NotFound, VersionMismatch, Rejected }
+
+/// <summary>What a write decided: an outcome per edit, and the party as it is after the write.</summary>
+public sealed record PartyDecision(DecisionStatus Status, ImmutableArray<EditOutcome> Outcomes, PartySnapshot? Party)
+{
+    public static readonly PartyDecision NotFound = new(DecisionStatus.NotFound, [], null);
+
+    public EditOutcome? FirstRejection => Outcomes.FirstOrDefault(o => o.Status == EditStatus.Rejected);
+}
+
+/// <summary>A party's values with its identity and version, as the dialects render it.</summary>
+public sealed record PartySnapshot(Guid Id, int Version, PartyData Data, DateTimeOffset CreatedAt, DateTimeOffset ModifiedAt)
+{
+    public static PartySnapshot Of(Party party) => new(party.Id, party.Version, party.Data, party.CreatedAt, party.ModifiedAt);
+}
+
+/// <summary>The pure heart of every write: edits applied in order to a party's values under the rules.</summary>
+public static class PartyDecisions
+{
+    public static (ImmutableArray<EditOutcome> Outcomes, PartyData Data) Apply(
+        Guid partyId, PartyData start, IEnumerable<PartyEdit> edits, PartyContext context, EditMode mode)
+    {
+        var data = start;
+        var outcomes = ImmutableArray.CreateBuilder<EditOutcome>();
+        foreach (var edit in edits)
+        {
+            var result = edit.Apply(data, context);
+            var error = result.Error ?? CheckUniqueness(partyId, data, result.Data!, context);
+            if (error is not null)
+            {
+                outcomes.Add(new EditOutcome(edit.Key, EditStatus.Rejected, error));
+                continue;
+            }
+            var changed = !PartyFields.Diff(data, result.Data!).IsEmpty;
+            outcomes.Add(new EditOutcome(edit.Key, changed ? EditStatus.Updated : EditStatus.Unchanged));
+            data = result.Data!;
+        }
+
+        var all = outcomes.ToImmutable();
+        if (mode == EditMode.AllOrNothing && all.Any(o => o.Status == EditStatus.Rejected)) return (all, start);
+        return (all, DeriveName(start, data));
+    }
+
+    /// <summary>An individual's display name follows the first and last name, unless the same write set it.</summary>
+    private static PartyData DeriveName(PartyData start, PartyData data)
+    {
+        var namesChanged = data.FirstName != start.FirstName || data.LastName != start.LastName;
+        if (data.PartyType != PartyType.Individual || !namesChanged || data.Name != start.Name) return data;
+        var name = string.Join(' ', new[] { data.FirstName, data.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        return data with { Name = name.Length == 0 ? null : name };
+    }
+
+    private static EditError? CheckUniqueness(Guid partyId, PartyData before, PartyData after, PartyContext context)
+    {
+        if (after.Number != before.Number && context.HolderOfNumber(after.Number) is { } numberHolder && numberHolder.Id != partyId)
+            return new EditError(ErrorCodes.DuplicateNumber, "party with this number already exists.", numberHolder);
+
+        var becameVendorName = after.HasRole(Party.VendorRole) &&
+                               (!before.HasRole(Party.VendorRole) || Party.Normalize(after.Name) != Party.Normalize(before.Name));
+        if (becameVendorName && context.HolderOfVendorName(after.Name) is { } nameHolder && nameHolder.Id != partyId)
+            return new EditError(ErrorCodes.DuplicateVendorName, "Vendor with the same name already exist", nameHolder);
+        return null;
+    }
+}

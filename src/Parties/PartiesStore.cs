@@ -1,0 +1,47 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Schema;
+using Marten.Schema.Indexing.Unique;
+using JasperFx.MultiTenancy;
+using Parties.Reference;
+using Parties.Tenancy;
+using Weasel.Core;
+
+namespace Parties;
+
+/// <summary>The Marten configuration of the party store: one place, used by the API and by the tools.</summary>
+public static class PartiesStore
+{
+    public const string Schema = "parties";
+
+    public static void Configure(StoreOptions opts, string connectionString)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = Schema;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, o => DomainJson.Configure(o));
+
+        // Tenant = organization, in the same tables (conjoined): every row carries its tenant id.
+        opts.Policies.AllDocumentsAreMultiTenanted();
+        opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Events.AddEventType<PartyRegistered>();
+        opts.Events.AddEventType<PartyChanged>();
+
+        // The snapshot is written in the append's transaction, so its unique indexes decide races.
+        opts.Projections.Snapshot<Party>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Party>()
+            .UniqueIndex(UniqueIndexType.Computed, "uq_party_number", TenancyScope.PerTenant, x => x.Number)
+            .UniqueIndex(UniqueIndexType.Computed, "uq_party_vendor_name", TenancyScope.PerTenant, x => x.VendorNameKey!)
+            .Index(x => x.NameKey!)
+            .Index(x => x.ModifiedAt);
+
+        opts.Schema.For<ReferenceData>().UseOptimisticConcurrency(true);
+        opts.Schema.For<Organization>().SingleTenanted().Index(x => x.AccountId);
+        opts.Schema.For<ApiKey>().SingleTenanted().Index(x => x.OrganizationId);
+    }
+}

@@ -1,0 +1,49 @@
+using JasperFx.Events;
+
+namespace Parties;
+
+/// <summary>
+/// The party aggregate, kept as an inline snapshot: loading it for a command reads one row instead of
+/// replaying the stream, and it doubles as the read model the dialects list and show.
+/// </summary>
+public sealed class Party
+{
+    public const string VendorRole = "vendor";
+
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public PartyData Data { get; set; } = new();
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ModifiedAt { get; set; }
+
+    /// <summary>The party number, copied out of <see cref="Data"/> for its unique index.</summary>
+    public string Number { get; set; } = "";
+
+    /// <summary>Lower-cased vendor name, unique per organization; null for parties that are not vendors.</summary>
+    public string? VendorNameKey { get; set; }
+
+    /// <summary>Lower-cased display name for prefix searches.</summary>
+    public string? NameKey { get; set; }
+
+    public static Party Create(IEvent<PartyRegistered> registered)
+    {
+        var party = new Party { Id = registered.Data.PartyId, CreatedAt = registered.Timestamp };
+        party.Set(registered.Data.Data, registered.Timestamp);
+        return party;
+    }
+
+    public void Apply(IEvent<PartyChanged> changed) =>
+        Set(PartyFields.Apply(Data, changed.Data.Changes), changed.Timestamp);
+
+    private void Set(PartyData data, DateTimeOffset at)
+    {
+        Data = data;
+        ModifiedAt = at;
+        Number = data.Number;
+        NameKey = Normalize(data.Name);
+        VendorNameKey = data.HasRole(VendorRole) ? NameKey : null;
+    }
+
+    public static string? Normalize(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : name.Trim().ToLowerInvariant();
+}

@@ -1,0 +1,43 @@
+namespace Parties.Reference;
+
+/// <summary>
+/// An organization's reference data, kept by its admins: one document per organization (tenant), so a
+/// write loads everything its rules need in one read.
+/// </summary>
+public sealed class ReferenceData
+{
+    public const string DocumentId = "reference";
+
+    public string Id { get; set; } = DocumentId;
+    public Dictionary<string, User> Users { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, FlexField> FlexFields { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, PaymentTerm> PaymentTerms { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, TaxRule> TaxRules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, Account> Accounts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, AttributeSet> AttributeSets { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, NamedCode> PartySubTypes { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, NamedCode> PartyRoles { get; set; } = new(StringComparer.Ordinal);
+    public OrganizationSettings Settings { get; set; } = new();
+}
+
+public enum UserRole { Admin, Bookkeeper, Member }
+
+public sealed record User(string Id, string Name, string? Email, UserRole Role);
+
+public sealed record FlexFieldOption(string Id, string Label);
+
+public sealed record FlexField(string Slug, FlexFieldType Type, IReadOnlyList<FlexFieldOption> Options);
+
+public sealed record PaymentTerm(string Name, bool Active);
+
+public sealed record TaxRule(string Name, bool ForPurchases, bool Active);
+
+public sealed record Account(string Code, bool AccountPayable, bool Active);
+
+public sealed record AttributeSet(string Name);
+
+public sealed record NamedCode(string Codename, string Name);
+
+public enum Plan { Small, Medium, Large }
+
+public sealed record OrganizationSettings(Plan Plan = Plan.Large, string DefaultCountry = "IR");

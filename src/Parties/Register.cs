@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Marten;
+using Wolverine.Marten;
+
+namespace Parties;
+
+/// <summary>Register a new party from edits applied to an empty one (all or nothing).</summary>
+public sealed record RegisterParty(Guid PartyId, ImmutableArray<PartyEdit> Edits, Actor Actor) : IActorCommand;
+
+public static class RegisterPartyHandler
+{
+    public static Task<PartyContext> LoadAsync(RegisterParty command, IDocumentSession session, CancellationToken cancellation) =>
+        PartyContextLoader.LoadAsync(session, command.Edits, cancellation);
+
+    public static (PartyDecision, IMartenOp) Handle(RegisterParty command, PartyContext context, TimeProvider clock)
+    {
+        var (decision, registered) = Decide(command, context, clock.GetUtcNow());
+        return (decision, registered is null ? MartenOps.Nothing() : MartenOps.StartStream<Party>(command.PartyId, registered));
+    }
+
+    public static (PartyDecision Decision, PartyRegistered? Event) Decide(RegisterParty command, PartyContext context, DateTimeOffset now)
+    {
+        var (outcomes, data) = PartyDecisions.Apply(command.PartyId, new PartyData(), command.Edits, context, EditMode.AllOrNothing);
+        if (outcomes.Any(o => o.Status == EditStatus.Rejected))
+            return (new PartyDecision(DecisionStatus.Rejected, outcomes, null), null);
+        var snapshot = new PartySnapshot(command.PartyId, 1, data, now, now);
+        return (new PartyDecision(DecisionStatus.Done, outcomes, snapshot), new PartyRegistered(command.PartyId, data));
+    }
+}

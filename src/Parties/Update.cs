@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Marten;
+using Wolverine.Marten;
+
+namespace Parties;
+
+/// <param name="ExpectedVersion">The caller's If-Match: the write is refused (412) unless the party is at this version.</param>
+public sealed record UpdateParty(Guid PartyId, ImmutableArray<PartyEdit> Edits, EditMode Mode, int? ExpectedVersion, Actor Actor)
+    : IActorCommand;
+
+public static class UpdatePartyHandler
+{
+    public static Task<PartyContext> LoadAsync(UpdateParty command, IDocumentSession session, CancellationToken cancellation) =>
+        PartyContextLoader.LoadAsync(session, command.Edits, cancellation);
+
+    [AggregateHandler]
+    public static (PartyDecision, Events) Handle(UpdateParty command, Party? party, PartyContext context, TimeProvider clock)
+    {
+        var (decision, changed) = Decide(command, party, context, clock.GetUtcNow());
+        var events = new Events();
+        if (changed is not null) events.Add(changed);
+        return (decision, events);
+    }
+
+    public static (PartyDecision Decision, PartyChanged? Event) Decide(UpdateParty command, Party? party, PartyContext context,
+        DateTimeOffset now)
+    {
+        if (party is null) return (PartyDecision.NotFound, null);
+        var current = PartySnapshot.Of(party);
+        if (command.ExpectedVersion is { } expected && expected != party.Version)
+            return (new PartyDecision(DecisionStatus.VersionMismatch, [], current), null);
+
+        var (outcomes, data) = PartyDecisions.Apply(party.Id, party.Data, command.Edits, context, command.Mode);
+        var changes = PartyFields.Diff(party.Data, data);
+        var rejected = command.Mode == EditMode.AllOrNothing && outcomes.Any(o => o.Status == EditStatus.Rejected);
+        var status = rejected ? DecisionStatus.Rejected : DecisionStatus.Done;
+        if (changes.IsEmpty) return (new PartyDecision(status, outcomes, current), null);
+
+        var after = current with { Version = party.Version + 1, Data = data, ModifiedAt = now };
+        return (new PartyDecision(status, outcomes, after), new PartyChanged(changes));
+    }
+}

@@ -1,0 +1,35 @@
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+[assembly: AssemblyFixture(typeof(Parties.Api.Tests.Infrastructure.TestPostgres))]
+
+namespace Parties.Api.Tests.Infrastructure;
+
+/// <summary>The real app (Alba) on a database of its own: one per test class.</summary>
+public class AppFixture(TestPostgres postgres) : IAsyncLifetime
+{
+    public const string AdminKey = "test-platform-admin-key";
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = "";
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = await postgres.CreateDatabaseAsync("parties");
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Parties", ConnectionString);
+            builder.UseSetting("Parties:AdminKey", AdminKey);
+            builder.ConfigureServices(services =>
+            {
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+            });
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+}

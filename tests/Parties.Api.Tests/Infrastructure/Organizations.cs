@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Alba;
+
+namespace Parties.Api.Tests.Infrastructure;
+
+/// <summary>An organization made through the admin API, with keys for each role.</summary>
+public sealed record TestOrganization(string Id, Guid AccountId, string AdminKey, string BookkeeperKey, string MemberKey,
+    string ReadOnlyKey);
+
+public static class Organizations
+{
+    /// <summary>Creates an organization with alice (admin), bob (bookkeeper), carol (member) and their keys.</summary>
+    public static async Task<TestOrganization> CreateAsync(IAlbaHost host, string name = "Acme")
+    {
+        var created = await host.Scenario(s =>
+        {
+            s.Post.Json(new { name, admin = new { id = "alice", name = "Alice", email = "alice@acme.test" } }).ToUrl("/admin/organizations");
+            s.WithRequestHeader("Authorization", $"Api-Key {AppFixture.AdminKey}");
+            s.StatusCodeShouldBe(201);
+        });
+        var org = await created.ReadAsJsonAsync<JsonElement>();
+        var adminKey = org.GetProperty("apiKey").GetString()!;
+
+        await AddUserAsync(host, adminKey, "bob", "bookkeeper");
+        await AddUserAsync(host, adminKey, "carol", "member");
+        return new TestOrganization(
+            org.GetProperty("id").GetString()!,
+            org.GetProperty("accountId").GetGuid(),
+            adminKey,
+            await AddKeyAsync(host, adminKey, "bob", "read", "write"),
+            await AddKeyAsync(host, adminKey, "carol", "read", "write"),
+            await AddKeyAsync(host, adminKey, "alice", "read"));
+    }
+
+    public static async Task AddUserAsync(IAlbaHost host, string adminKey, string id, string role) =>
+        await host.Scenario(s =>
+        {
+            s.Post.Json(new { id, name = char.ToUpperInvariant(id[0]) + id[1..], email = $"{id}@acme.test", role }).ToUrl("/admin/users");
+            s.WithRequestHeader("Authorization", $"Api-Key {adminKey}");
+            s.StatusCodeShouldBe(201);
+        });
+
+    public static async Task<string> AddKeyAsync(IAlbaHost host, string adminKey, string user, params string[] permissions)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Json(new { user, permissions }).ToUrl("/admin/api-keys");
+            s.WithRequestHeader("Authorization", $"Api-Key {adminKey}");
+            s.StatusCodeShouldBe(201);
+        });
+        return (await result.ReadAsJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    public static async Task PutAsync(IAlbaHost host, string adminKey, string url, object body) =>
+        await host.Scenario(s =>
+        {
+            s.Put.Json(body).ToUrl(url);
+            s.WithRequestHeader("Authorization", $"Api-Key {adminKey}");
+            s.StatusCodeShouldBe(200);
+        });
+}
