@@ -4,6 +4,7 @@ using Marten;
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using JasperFx.MultiTenancy;
+using Parties.Projections;
 using Parties.Reference;
 using Parties.Tenancy;
 using Weasel.Core;
@@ -39,6 +40,15 @@ public static class PartiesStore
             .UniqueIndex(UniqueIndexType.Computed, "uq_party_vendor_name", TenancyScope.PerTenant, x => x.VendorNameKey!)
             .Index(x => x.NameKey!)
             .Index(x => x.ModifiedAt);
+
+        opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<AuditEntry>()
+            .Index(x => x.PartyId)
+            .Index(x => x.Sequence)
+            .Index(x => x.Timestamp)
+            .Index(x => x.UserId!)
+            .Index(x => x.Dialect!)
+            .GinIndexJsonData();
 
         opts.Schema.For<ReferenceData>().UseOptimisticConcurrency(true);
         opts.Schema.For<Organization>().SingleTenanted().Index(x => x.AccountId);

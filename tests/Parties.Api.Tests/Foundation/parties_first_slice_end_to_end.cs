@@ -67,6 +67,12 @@ public class parties_first_slice_end_to_end(AppFixture app) : IClassFixture<AppF
         changed.Changes.Single(c => c.Field == "mobileE164").After!.Value.GetString().ShouldBe("+989121001234");
         changed.Changes.Single(c => c.Field == "notes").Before.ShouldBeNull();
         events[1].UserName.ShouldBe("alice");
+
+        var audit = await session.Query<Parties.Projections.AuditEntry>().Where(a => a.PartyId == id).OrderBy(a => a.Version).ToListAsync();
+        audit.Select(a => a.Action).ShouldBe([Parties.Projections.AuditAction.Create, Parties.Projections.AuditAction.Update]);
+        audit[1].Fields.ShouldBe(["mobile", "mobileE164", "notes"]);
+        audit[1].UserId.ShouldBe("alice");
+        audit[1].Dialect.ShouldBe("parties");
     }
 
     [Fact]
