@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Parties;
 
@@ -97,4 +98,10 @@ public sealed record Communications(ImmutableArray<string> To, ImmutableArray<st
 /// <summary>A flex-field value: text, a YYYY-MM-DD date, a dropdown option id, or a number, as text.</summary>
 public sealed record CustomFieldValue(FlexFieldType Type, string Value);
 
-public enum FlexFieldType { Varchar, Datetime, Dropdown, Numeric }
+public enum FlexFieldType
+{
+    [JsonStringEnumMemberName("VARCHAR")] Varchar,
+    [JsonStringEnumMemberName("DATETIME")] Datetime,
+    [JsonStringEnumMemberName("DROPDOWN")] Dropdown,
+    [JsonStringEnumMemberName("NUMERIC")] Numeric,
+}

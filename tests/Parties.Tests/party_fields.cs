@@ -1,0 +1,52 @@
+using Parties.Tenancy;
+using Shouldly;
+
+namespace Parties.Tests;
+
+public class party_fields
+{
+    [Fact]
+    public void a_diff_applied_to_the_old_values_gives_the_new_ones()
+    {
+        var before = new PartyData { Number = "1", Name = "تهران", Roles = [Roles.Customer] };
+        var after = before with
+        {
+            Name = "خیابان آزادی، پلاک ۱", Roles = [Roles.Customer, Roles.Vendor], Discount = 12.5m,
+            Addresses = [new Address { City = "تهران", Line1 = "خیابان آزادی", IsDefault = true }],
+            Locality = Locality.International, Active = false,
+        };
+        var changes = PartyFields.Diff(before, after);
+        changes.Select(c => c.Field).ShouldBe(["roles", "name", "locality", "addresses", "discount", "active"]);
+        var applied = PartyFields.Apply(before, changes);
+        PartyFields.Diff(applied, after).ShouldBeEmpty();
+        applied.Name.ShouldBe("خیابان آزادی، پلاک ۱");
+    }
+
+    [Fact]
+    public void equal_collections_in_different_instances_are_not_a_change()
+    {
+        var a = new PartyData { Roles = ["customer"] };
+        var b = new PartyData { Roles = ["customer"] };
+        PartyFields.Diff(a, b).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void every_field_of_party_data_is_in_the_registry()
+    {
+        var properties = typeof(PartyData).GetProperties().Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);
+        PartyFields.All.Select(f => f.Name).Order().ShouldBe(properties.Order());
+    }
+
+    [Fact]
+    public void an_api_key_is_stored_as_a_hash_and_matches_only_its_secret()
+    {
+        var organization = new Organization { Id = "org", AccountId = Guid.NewGuid() };
+        var (key, text) = ApiKey.Issue(organization, new Parties.Reference.User("bob", "Bob", null, Parties.Reference.UserRole.Member), ["read"], DateTimeOffset.UtcNow);
+        ApiKey.TryParse(text, out var id, out var secret).ShouldBeTrue();
+        id.ShouldBe(key.Id);
+        key.Matches(secret).ShouldBeTrue();
+        key.Matches(secret + "x").ShouldBeFalse();
+        key.SecretHash.ShouldNotBe(System.Text.Encoding.UTF8.GetBytes(secret));
+        ApiKey.TryParse("pk_nothex_abc", out _, out _).ShouldBeFalse();
+    }
+}
