@@ -10,6 +10,7 @@ builder.AddPartiesStore();
 builder.AddApiKeyAuthentication();
 builder.AddApiDocs();
 builder.AddHealth();
+builder.AddTelemetry();
 builder.AddErrorHandling();
 builder.Services.ConfigureHttpJsonOptions(o => Parties.DomainJson.Configure(o.SerializerOptions));
 

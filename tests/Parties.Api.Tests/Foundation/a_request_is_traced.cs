@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Alba;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+using Parties.Api.Tests.Infrastructure;
+using Shouldly;
+using Wolverine;
+
+namespace Parties.Api.Tests.Foundation;
+
+/// <summary>A host of its own with an in-memory trace exporter.</summary>
+public sealed class TracedAppFixture(TestPostgres postgres) : IAsyncLifetime
+{
+    public List<Activity> Spans { get; } = [];
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var connection = await postgres.CreateDatabaseAsync("traced");
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Parties", connection);
+            builder.UseSetting("Parties:AdminKey", AppFixture.AdminKey);
+            builder.ConfigureServices(services =>
+            {
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+                services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans));
+            });
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+}
+
+public class a_request_is_traced(TracedAppFixture app) : IClassFixture<TracedAppFixture>
+{
+    [Fact]
+    public async Task a_create_produces_http_wolverine_handler_and_database_spans_in_one_trace()
+    {
+        var org = await Organizations.CreateAsync(app.Host);
+        await app.Host.Scenario(s =>
+        {
+            s.Post.Json(new { number = "T-1", party_type = "individual", first_name = "Trace" }).ToUrl("/api/parties/");
+            s.WithApiKey(org.AdminKey);
+            s.StatusCodeShouldBe(201);
+        });
+        await Task.Delay(200);
+
+        Activity[] spans;
+        lock (app.Spans) spans = [.. app.Spans];
+        var http = spans.Last(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/api/parties"));
+        var trace = spans.Where(s => s.TraceId == http.TraceId).ToArray();
+        trace.ShouldContain(s => s.Source.Name == "Wolverine" && s.DisplayName.Contains("RegisterParty"),
+            string.Join(", ", trace.Select(s => $"{s.Source.Name}:{s.DisplayName}")));
+        trace.ShouldContain(s => s.Source.Name == "Npgsql");
+    }
+}
