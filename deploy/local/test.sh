@@ -6,6 +6,11 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/postgres.sh
 ensure_postgres
+# The browser test drives Debian's Chromium (Playwright never downloads a browser here).
+if ! command -v chromium >/dev/null; then
+  echo "Installing Debian's chromium for the browser test…"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 if [ -x deploy/tools/install.sh ]; then deploy/tools/install.sh >/dev/null || { echo "deploy tools install failed" >&2; exit 1; }; fi
 
 results="$(mktemp -d)"
