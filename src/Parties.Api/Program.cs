@@ -11,6 +11,7 @@ builder.AddApiKeyAuthentication();
 builder.AddApiDocs();
 builder.AddHealth();
 builder.AddTelemetry();
+builder.AddRateLimits();
 builder.AddErrorHandling();
 builder.Services.ConfigureHttpJsonOptions(o => Parties.DomainJson.Configure(o.SerializerOptions));
 
@@ -18,6 +19,7 @@ var app = builder.Build();
 app.UseDialectErrors();
 app.UseRequestIds();
 app.UseAuthentication();
+app.UseRateLimiter();
 
 app.MapAdminApi();
 app.MapPartiesApi();

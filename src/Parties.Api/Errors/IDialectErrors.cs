@@ -11,4 +11,8 @@ public interface IDialectErrors
     IResult BadRequest(string field, string message);
     IResult PayloadTooLarge(long limit);
     IResult Internal();
+
+    /// <summary>The answer at the rate limit; the Retry-After header is already set.</summary>
+    IResult TooManyRequests(int retryAfterSeconds) =>
+        Results.Json(new { error = $"Too many requests. Retry in {retryAfterSeconds} seconds." }, statusCode: StatusCodes.Status429TooManyRequests);
 }

@@ -16,6 +16,10 @@ public class AppFixture(TestPostgres postgres) : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>Settings a fixture adds; by default the rate limits are off so scenarios are not throttled.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings =>
+        [("Parties:RateLimit:PermitsPerMinute", "0"), ("Parties:RateLimit:SuppliersPermitsPerMinute", "0")];
+
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await postgres.CreateDatabaseAsync("parties");
@@ -23,6 +27,7 @@ public class AppFixture(TestPostgres postgres) : IAsyncLifetime
         {
             builder.UseSetting("ConnectionStrings:Parties", ConnectionString);
             builder.UseSetting("Parties:AdminKey", AdminKey);
+            foreach (var (key, value) in Settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

@@ -1,0 +1,34 @@
+using Alba;
+using Parties.Api.Tests.Infrastructure;
+using Shouldly;
+
+namespace Parties.Api.Tests.Reliability;
+
+public sealed class RateLimitedAppFixture(TestPostgres postgres) : AppFixture(postgres)
+{
+    protected override IEnumerable<(string Key, string Value)> Settings =>
+        [("Parties:RateLimit:PermitsPerMinute", "5"), ("Parties:RateLimit:SuppliersPermitsPerMinute", "3")];
+}
+
+public class rate_limits_per_api_key(RateLimitedAppFixture app) : IClassFixture<RateLimitedAppFixture>
+{
+    [Fact]
+    public async Task the_parties_dialect_answers_429_with_retry_after_past_the_limit_and_other_keys_are_not_affected()
+    {
+        var org = await Organizations.CreateAsync(app.Host);
+        for (var i = 0; i < 5; i++)
+            await app.Host.Scenario(s => { s.Get.Url($"/api/parties/{Guid.NewGuid()}/"); s.WithApiKey(org.ReadOnlyKey); s.StatusCodeShouldBe(404); });
+
+        var throttled = await app.Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/parties/{Guid.NewGuid()}/");
+            s.WithApiKey(org.ReadOnlyKey);
+            s.StatusCodeShouldBe(429);
+        });
+        int.Parse(throttled.Context.Response.Headers.RetryAfter.ToString()).ShouldBeInRange(1, 60);
+        (await throttled.JsonAsync()).GetProperty("detail").GetString()!.ShouldStartWith("Request was throttled.");
+
+        await app.Host.Scenario(s => { s.Get.Url($"/api/parties/{Guid.NewGuid()}/"); s.WithApiKey(org.MemberKey); s.StatusCodeShouldBe(404); });
+        await app.Host.Scenario(s => { s.Get.Url("/health/live"); s.StatusCodeShouldBeOk(); });
+    }
+}
