@@ -8,7 +8,12 @@ namespace Parties;
 public static class PartyContextLoader
 {
     public static async Task<PartyContext> LoadAsync(IQuerySession session, IEnumerable<PartyEdit> edits,
-        CancellationToken cancellation)
+        CancellationToken cancellation) =>
+        (await LoadWithHoldersAsync(session, edits, cancellation)).Context;
+
+    /// <summary>The context and the holder parties themselves (a bulk update finds its targets among them by number).</summary>
+    public static async Task<(PartyContext Context, IReadOnlyList<Party> Holders)> LoadWithHoldersAsync(IQuerySession session,
+        IEnumerable<PartyEdit> edits, CancellationToken cancellation)
     {
         var list = edits as IReadOnlyCollection<PartyEdit> ?? edits.ToList();
         var numbers = list.OfType<SetNumber>().Select(e => e.Number).Distinct().ToArray();
@@ -24,10 +29,11 @@ public static class PartyContextLoader
         await batch.Execute(cancellation);
 
         var found = await holders;
-        return new PartyContext(
+        var context = new PartyContext(
             await reference ?? new ReferenceData(),
             found.ToDictionary(p => p.Number, p => new PartyRef(p.Id, p.Data.Name)),
             found.Where(p => p.VendorNameKey is not null)
                 .ToDictionary(p => p.VendorNameKey!, p => new PartyRef(p.Id, p.Data.Name)));
+        return (context, found);
     }
 }
