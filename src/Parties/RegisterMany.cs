@@ -11,8 +11,8 @@ public sealed record NewParty(Guid PartyId, ImmutableArray<PartyEdit> Edits);
 public static class RegisterPartiesHandler
 {
     /// <summary>One round trip for the whole batch: reference data and the holders of every number and name asked for.</summary>
-    public static Task<PartyContext> LoadAsync(RegisterParties command, IDocumentSession session, CancellationToken cancellation) =>
-        PartyContextLoader.LoadAsync(session, command.Items.SelectMany(i => i.Edits), cancellation);
+    public static async Task<PartyContext> LoadAsync(RegisterParties command, IDocumentSession session, CancellationToken cancellation) =>
+        (await PartyContextLoader.LoadWithHoldersAsync(session, command.Items.Select(i => i.Edits.AsEnumerable()), cancellation)).Context;
 
     // Every stream is started in the one session; Wolverine's transactional middleware commits them together.
     public static BulkDecision Handle(RegisterParties command, PartyContext context, IDocumentSession session, TimeProvider clock)

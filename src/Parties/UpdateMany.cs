@@ -19,9 +19,8 @@ public static class UpdatePartiesHandler
     /// <summary>One round trip: reference data, the parties by number and the holders of the names asked for.</summary>
     public static async Task<PartyUpdateBatch> LoadAsync(UpdateParties command, IDocumentSession session, CancellationToken cancellation)
     {
-        var numbers = command.Items.Select(i => new SetNumber(NumberKey, i.Number));
         var (context, holders) = await PartyContextLoader.LoadWithHoldersAsync(session,
-            command.Items.SelectMany(i => i.Edits).Concat(numbers), cancellation);
+            command.Items.Select(i => i.Edits.Prepend(new SetNumber(NumberKey, i.Number))), cancellation);
         return new PartyUpdateBatch(context, holders.ToDictionary(p => p.Number));
     }
 

@@ -128,10 +128,12 @@ public class listing_parties_pages_filters_and_orders_like_drf(AppFixture app) :
     {
         var org = await Organizations.CreateAsync(app.Host);
         var old = await app.Host.CreateIdAsync(org.AdminKey, new { number = "OLD", party_type = "individual" });
-        await app.Host.CreateAsync(org.AdminKey, new { number = "NEW", party_type = "individual" });
+        var newModified = (await app.Host.CreateAsync(org.AdminKey, new { number = "NEW", party_type = "individual" }))
+            .GetProperty("modified").GetDateTimeOffset();
         var oldModified = (await app.Host.GetJsonAsync(org.ReadOnlyKey, $"/api/parties/{old}/")).GetProperty("modified").GetDateTimeOffset();
 
-        var since = oldModified.AddTicks(10).ToString("O");
+        // Halfway between the two writes: clear of the database's microsecond rounding.
+        var since = (oldModified + (newModified - oldModified) / 2).ToString("O");
         var body = await app.Host.GetJsonAsync(org.ReadOnlyKey, $"/api/parties/?modified_since={Uri.EscapeDataString(since)}");
         body.GetProperty("results").Strings("number").ShouldBe(["NEW"]);
 
@@ -139,7 +141,7 @@ public class listing_parties_pages_filters_and_orders_like_drf(AppFixture app) :
         body = await app.Host.GetJsonAsync(org.ReadOnlyKey, $"/api/parties/?modified_since={Uri.EscapeDataString(since)}&ordering=modified");
         body.GetProperty("results").Strings("number").ShouldBe(["NEW", "OLD"]);
 
-        var tehran = oldModified.AddTicks(-10).ToOffset(TimeSpan.FromHours(3.5)).ToString("yyyy-MM-ddTHH:mm:ss.fffffffzzz");
+        var tehran = oldModified.AddMilliseconds(-1).ToOffset(TimeSpan.FromHours(3.5)).ToString("yyyy-MM-ddTHH:mm:ss.fffffffzzz");
         body = await app.Host.GetJsonAsync(org.ReadOnlyKey, $"/api/parties/?modified_since={Uri.EscapeDataString(tehran)}");
         body.GetProperty("count").GetInt32().ShouldBe(2);
 
