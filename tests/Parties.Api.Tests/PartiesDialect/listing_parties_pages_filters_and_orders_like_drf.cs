@@ -96,6 +96,7 @@ public class listing_parties_pages_filters_and_orders_like_drf(AppFixture app) :
         (await Numbers("role=customer")).ShouldBe(["A", "B"]);
         (await Numbers("role=broker")).ShouldBe(["C"]);
         (await Numbers("role=vendor_and_customer")).ShouldBe(["B"]);
+        (await Numbers("role=none")).ShouldBe(["D"]);
         (await Numbers("party_type=individual")).ShouldBe(["A", "D"]);
         (await Numbers("sub_type=private_company")).ShouldBe(["B"]);
         (await Numbers("number=C")).ShouldBe(["C"]);

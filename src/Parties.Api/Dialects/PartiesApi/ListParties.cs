@@ -84,8 +84,11 @@ public static class ListParties
         if (filter.ModifiedSince is { } since) parties = parties.Where(p => p.ModifiedAt >= since);
         if (filter.Role is { } role)
         {
-            // "customer_and_vendor" asks for parties with both; any other value is one role's codename, custom included.
-            if (RoleText.TryParse(role, out var builtIn) && role != RoleText.None)
+            // "customer_and_vendor" asks for parties with both, "none" for those with no built-in role; any other
+            // value is one role's codename, custom included.
+            if (role == RoleText.None)
+                foreach (var r in Roles.BuiltIn) parties = parties.Where(p => !p.Data.Roles.Contains(r));
+            else if (RoleText.TryParse(role, out var builtIn))
                 foreach (var r in builtIn) parties = parties.Where(p => p.Data.Roles.Contains(r));
             else parties = parties.Where(p => p.Data.Roles.Contains(role));
         }
