@@ -33,6 +33,7 @@ public static class PartyDecisions
     {
         var data = start;
         var outcomes = ImmutableArray.CreateBuilder<EditOutcome>();
+        string? personNameKey = null;
         foreach (var edit in edits)
         {
             var result = edit.Apply(data, context);
@@ -44,12 +45,21 @@ public static class PartyDecisions
             }
             var changed = !PartyFields.Diff(data, result.Data!).IsEmpty;
             outcomes.Add(new EditOutcome(edit.Key, changed ? EditStatus.Updated : EditStatus.Unchanged));
+            if (result.Data!.FirstName != data.FirstName || result.Data.LastName != data.LastName) personNameKey = edit.Key;
             data = result.Data!;
+        }
+
+        // A name derived from first and last name can take a vendor name too: checked like a name set outright.
+        var named = DeriveName(start, data);
+        if (personNameKey is not null && CheckUniqueness(partyId, data, named, context) is { } nameError)
+        {
+            outcomes.Add(new EditOutcome(personNameKey, EditStatus.Rejected, nameError));
+            named = data;
         }
 
         var all = outcomes.ToImmutable();
         if (mode == EditMode.AllOrNothing && all.Any(o => o.Status == EditStatus.Rejected)) return (all, start);
-        return (all, DeriveName(start, data));
+        return (all, named);
     }
 
     /// <summary>An individual's display name follows the first and last name, unless the same write set it.</summary>

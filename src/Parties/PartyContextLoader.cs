@@ -8,11 +8,17 @@ namespace Parties;
 public static class PartyContextLoader
 {
     public static async Task<PartyContext> LoadAsync(IQuerySession session, IEnumerable<PartyEdit> edits,
-        CancellationToken cancellation)
+        CancellationToken cancellation) =>
+        (await LoadWithHoldersAsync(session, [edits], cancellation)).Context;
+
+    /// <summary>The context for the edits of several parties (one list each), and the holder parties themselves
+    /// (a bulk update finds its targets among them by number).</summary>
+    public static async Task<(PartyContext Context, IReadOnlyList<Party> Holders)> LoadWithHoldersAsync(IQuerySession session,
+        IEnumerable<IEnumerable<PartyEdit>> editsPerParty, CancellationToken cancellation)
     {
-        var list = edits as IReadOnlyCollection<PartyEdit> ?? edits.ToList();
-        var numbers = list.OfType<SetNumber>().Select(e => e.Number).Distinct().ToArray();
-        var names = list.OfType<SetName>().Select(e => Party.Normalize(e.Name)).OfType<string>().Distinct().ToArray();
+        var lists = editsPerParty.Select(edits => edits.Select(Unwrap).ToList()).ToList();
+        var numbers = lists.SelectMany(l => l.OfType<SetNumber>()).Select(e => e.Number).Distinct().ToArray();
+        var names = lists.SelectMany(NamesAskedFor).Select(Party.Normalize).OfType<string>().Distinct().ToArray();
 
         var batch = session.CreateBatchQuery();
         var reference = batch.Load<ReferenceData>(ReferenceData.DocumentId);
@@ -24,10 +30,31 @@ public static class PartyContextLoader
         await batch.Execute(cancellation);
 
         var found = await holders;
-        return new PartyContext(
+        var context = new PartyContext(
             await reference ?? new ReferenceData(),
             found.ToDictionary(p => p.Number, p => new PartyRef(p.Id, p.Data.Name)),
             found.Where(p => p.VendorNameKey is not null)
                 .ToDictionary(p => p.VendorNameKey!, p => new PartyRef(p.Id, p.Data.Name)));
+        return (context, found);
     }
+
+    // Type-specific fields arrive wrapped; the holder they ask about is the same.
+    private static PartyEdit Unwrap(PartyEdit edit) => edit switch
+    {
+        ForPartyType typed => Unwrap(typed.Inner),
+        ForPartyTypeOrClear typed => Unwrap(typed.Inner),
+        _ => edit,
+    };
+
+    /// <summary>The names one party's edits may give it: a name set, or an individual's name made of first and last name.</summary>
+    private static IEnumerable<string?> NamesAskedFor(IReadOnlyList<PartyEdit> edits)
+    {
+        var first = Value(edits, PartyFieldsOf.FirstName);
+        var last = Value(edits, PartyFieldsOf.LastName);
+        var derived = string.Join(' ', new[] { first, last }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        return edits.OfType<SetName>().Select(e => e.Name).Append(derived);
+    }
+
+    private static string? Value(IEnumerable<PartyEdit> edits, PartyField<string?> field) =>
+        edits.OfType<SetValue<string?>>().LastOrDefault(e => e.Field == field)?.Value;
 }

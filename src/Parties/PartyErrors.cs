@@ -10,6 +10,7 @@ public static class ErrorCodes
 {
     public const string DuplicateVendorName = "DUPLICATE_VENDOR_NAME";
     public const string DuplicateNumber = "DUPLICATE_NUMBER";
+    public const string UnknownNumber = "UNKNOWN_NUMBER";
     public const string SameValueGiven = "SAME_VALUE_GIVEN";
     public const string InvalidNumber = "INVALID_NUMBER";
     public const string InvalidOwner = "INVALID_OWNER";

@@ -14,12 +14,20 @@ public static class PartiesApi
     public static IEndpointRouteBuilder MapPartiesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/parties").WithTags("Parties");
+        group.MapGet("/", ListParties.Handle).RequireCaller(Errors, Permissions.Read).WithName("parties_list");
         group.MapPost("/", Create).RequireCaller(Errors, Permissions.Write).WithName("parties_create");
+        group.MapPost("/bulk/", BulkParties.Create).RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_create");
+        group.MapPut("/bulk/", (HttpContext http, IMessageBus bus) => BulkParties.Update(WriteKind.Replace, http, bus))
+            .RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_update");
+        group.MapPatch("/bulk/", (HttpContext http, IMessageBus bus) => BulkParties.Update(WriteKind.Patch, http, bus))
+            .RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_partial_update");
         group.MapGet("/{id:guid}/", Get).RequireCaller(Errors, Permissions.Read).WithName("parties_read");
         group.MapPatch("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Patch, http, bus))
             .RequireCaller(Errors, Permissions.Write).WithName("parties_partial_update");
         group.MapPut("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Replace, http, bus))
             .RequireCaller(Errors, Permissions.Write).WithName("parties_update");
+        group.MapDelete("/{id:guid}/", Delete).RequireCaller(Errors, Permissions.Write).WithName("parties_delete");
+        group.MapGet("/{id:guid}/history/", PartyHistory.Handle).RequireCaller(Errors, Permissions.Read).WithName("parties_history");
         return app;
     }
 
@@ -57,6 +65,17 @@ public static class PartiesApi
         var command = new UpdateParty(id, edits, EditMode.AllOrNothing, expected, caller.As(PartiesErrors.Name, http));
         var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
         return Respond(decision, http, StatusCodes.Status200OK);
+    }
+
+    /// <summary>Deactivates: the party stays, with its history, but leaves the default list.</summary>
+    private static async Task<IResult> Delete(Guid id, HttpContext http, IMessageBus bus)
+    {
+        if (!ETags.TryReadIfMatch(http.Request, out var expected)) return Errors.PreconditionFailed(-1);
+        var caller = http.Caller();
+        var command = new UpdateParty(id, [PartyInputMapping.Deactivate], EditMode.AllOrNothing, expected,
+            caller.As(PartiesErrors.Name, http));
+        var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
+        return decision.Status == DecisionStatus.Done ? Results.NoContent() : Respond(decision, http, StatusCodes.Status200OK);
     }
 
     /// <summary>The answer to a write, from what the handler decided.</summary>

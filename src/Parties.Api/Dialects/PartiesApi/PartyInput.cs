@@ -20,6 +20,7 @@ public sealed record PartyInput
     public Optional<string> LegalName { get; init; }
     public Optional<string> EconomicCode { get; init; }
     public Optional<string> RegistrationNumber { get; init; }
+    public Optional<bool?> IsActive { get; init; }
 }
 
 public sealed record AddressInput

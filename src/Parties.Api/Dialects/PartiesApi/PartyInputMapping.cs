@@ -14,6 +14,8 @@ public static partial class PartyInputMapping
     public const int NumberLength = 50, NameLength = 255, CodeLength = 50, NotesLength = 2000, PhoneLength = 32;
     public const int CityLength = 100, AddressLength = 500, PostalCodeLength = 20;
 
+    public static readonly PartyEdit Deactivate = new SetValue<bool>("is_active", PartyFieldsOf.Active, false);
+
     public static (ImmutableArray<PartyEdit> Edits, Dictionary<string, string[]> Errors) ToEdits(PartyInput input, WriteKind kind)
     {
         var errors = new Dictionary<string, string[]>();
@@ -84,6 +86,13 @@ public static partial class PartyInputMapping
         TypeSpecific(PartyType.Organization, "economic_code", input.EconomicCode, CodeLength, v => Set("economic_code", PartyFieldsOf.EconomicCode, v));
         TypeSpecific(PartyType.Organization, "registration_number", input.RegistrationNumber, CodeLength,
             v => Set("registration_number", PartyFieldsOf.RegistrationNumber, v));
+
+        // Not a content field: a full write without it leaves the party's activity as it is.
+        if (input.IsActive.IsSet)
+        {
+            if (input.IsActive.Value is not { } active) Error("is_active", "This field may not be null.");
+            else edits.Add(new SetValue<bool>("is_active", PartyFieldsOf.Active, active));
+        }
 
         if (input.Addresses.IsSet || full) AddAddresses(input.Addresses.Value ?? [], edits, Error);
         if (input.Phones.IsSet || full) AddPhones(input.Phones.Value ?? [], edits, Error);

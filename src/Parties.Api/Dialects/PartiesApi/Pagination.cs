@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Parties.Api.Dialects.PartiesApi;
+
+/// <param name="Number">From 1.</param>
+public sealed record PageRequest(int Number, int Size)
+{
+    public int Skip => (Number - 1) * Size;
+}
+
+/// <summary>
+/// Django REST Framework's page-number pagination: <c>?page=</c> and <c>?page_size=</c> in,
+/// <c>{"count","next","previous","results"}</c> out, with absolute links; a page that does not exist is a 404.
+/// </summary>
+public static class Pagination
+{
+    public const int DefaultSize = 50, MaxSize = 500;
+    public const string PageParameter = "page", SizeParameter = "page_size";
+
+    public static (PageRequest? Page, IResult? Error) Read(HttpRequest request)
+    {
+        var size = DefaultSize;
+        var sizeText = request.Query[SizeParameter].ToString();
+        if (sizeText.Length > 0)
+        {
+            if (!int.TryParse(sizeText, out size) || size < 1)
+                return (null, PartiesErrors.Instance.BadRequest(SizeParameter, "Ensure this value is a positive integer."));
+            if (size > MaxSize)
+                return (null, PartiesErrors.Instance.BadRequest(SizeParameter, $"Ensure this value is less than or equal to {MaxSize}."));
+        }
+
+        var number = 1;
+        var pageText = request.Query[PageParameter].ToString();
+        if (pageText.Length > 0 && (!int.TryParse(pageText, out number) || number < 1)) return (null, InvalidPage());
+        return (new PageRequest(number, size), null);
+    }
+
+    /// <summary>The page's body, or DRF's 404 when a page past the first has nothing on it.</summary>
+    public static IResult Respond<T>(HttpRequest request, PageRequest page, long count, IReadOnlyList<T> results)
+    {
+        if (results.Count == 0 && page.Number > 1) return InvalidPage();
+        var body = new Dictionary<string, object?>
+        {
+            ["count"] = count,
+            ["next"] = page.Skip + results.Count < count ? Link(request, page.Number + 1) : null,
+            ["previous"] = page.Number > 1 ? Link(request, page.Number - 1) : null,
+            ["results"] = results,
+        };
+        return Results.Json(body, PartiesJson.Options);
+    }
+
+    public static IResult InvalidPage() => PartiesErrors.Detail(404, "Invalid page.");
+
+    // Like DRF, the link to the first page carries no page parameter.
+    private static string Link(HttpRequest request, int number)
+    {
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
+        query.Remove(PageParameter);
+        var builder = new QueryBuilder(query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? ""))));
+        if (number > 1) builder.Add(PageParameter, number.ToString());
+        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, builder.ToQueryString());
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Marten;
+
+namespace Parties;
+
+/// <summary>Register many parties at once, atomically: all are written in one transaction, or none.</summary>
+public sealed record RegisterParties(ImmutableArray<NewParty> Items, Actor Actor) : IActorCommand;
+
+public sealed record NewParty(Guid PartyId, ImmutableArray<PartyEdit> Edits);
+
+public static class RegisterPartiesHandler
+{
+    /// <summary>One round trip for the whole batch: reference data and the holders of every number and name asked for.</summary>
+    public static async Task<PartyContext> LoadAsync(RegisterParties command, IDocumentSession session, CancellationToken cancellation) =>
+        (await PartyContextLoader.LoadWithHoldersAsync(session, command.Items.Select(i => i.Edits.AsEnumerable()), cancellation)).Context;
+
+    // Every stream is started in the one session; Wolverine's transactional middleware commits them together.
+    public static BulkDecision Handle(RegisterParties command, PartyContext context, IDocumentSession session, TimeProvider clock)
+    {
+        var (decision, events) = Decide(command, context, clock.GetUtcNow());
+        foreach (var registered in events) session.Events.StartStream<Party>(registered.PartyId, registered);
+        return decision;
+    }
+
+    public static (BulkDecision Decision, ImmutableArray<PartyRegistered> Events) Decide(RegisterParties command, PartyContext context,
+        DateTimeOffset now)
+    {
+        var holders = new BatchHolders(context);
+        var parties = ImmutableArray.CreateBuilder<PartySnapshot>(command.Items.Length);
+        var events = ImmutableArray.CreateBuilder<PartyRegistered>(command.Items.Length);
+        for (var index = 0; index < command.Items.Length; index++)
+        {
+            var item = command.Items[index];
+            var (outcomes, data) = PartyDecisions.Apply(item.PartyId, new PartyData(), item.Edits, holders.Current, EditMode.AllOrNothing);
+            if (outcomes.FirstOrDefault(o => o.Status == EditStatus.Rejected) is { } rejected)
+                return (BulkDecision.Failed(index, rejected.Key, rejected.Error!), []);
+            holders.Took(item.PartyId, new PartyData(), data);
+            parties.Add(new PartySnapshot(item.PartyId, 1, data, now, now));
+            events.Add(new PartyRegistered(item.PartyId, data));
+        }
+        return (new BulkDecision(parties.ToImmutable(), null), events.ToImmutable());
+    }
+}
