@@ -11,6 +11,23 @@ public static class PartyContextLoader
         CancellationToken cancellation) =>
         (await LoadWithHoldersAsync(session, [edits], cancellation)).Context;
 
+    /// <summary>The context for an update. When the edits change only one half of an individual's name, the
+    /// stored other half is read first, so the full name's holder is known (a rare, extra round trip).</summary>
+    public static async Task<PartyContext> LoadForUpdateAsync(IQuerySession session, Guid partyId,
+        IReadOnlyCollection<PartyEdit> edits, CancellationToken cancellation)
+    {
+        var unwrapped = edits.Select(Unwrap).ToList();
+        var first = unwrapped.OfType<SetValue<string?>>().Any(e => e.Field == PartyFieldsOf.FirstName);
+        var last = unwrapped.OfType<SetValue<string?>>().Any(e => e.Field == PartyFieldsOf.LastName);
+        if (first == last) return await LoadAsync(session, edits, cancellation);
+
+        var current = (await session.LoadAsync<Party>(partyId, cancellation))?.Data;
+        IEnumerable<PartyEdit> completed = current is null ? edits
+            : first ? edits.Append(new SetValue<string?>("", PartyFieldsOf.LastName, current.LastName))
+            : edits.Prepend(new SetValue<string?>("", PartyFieldsOf.FirstName, current.FirstName));
+        return await LoadAsync(session, completed.ToList(), cancellation);
+    }
+
     /// <summary>The context for the edits of several parties (one list each), and the holder parties themselves
     /// (a bulk update finds its targets among them by number).</summary>
     public static async Task<(PartyContext Context, IReadOnlyList<Party> Holders)> LoadWithHoldersAsync(IQuerySession session,

@@ -11,7 +11,7 @@ public sealed record UpdateParty(Guid PartyId, ImmutableArray<PartyEdit> Edits, 
 public static class UpdatePartyHandler
 {
     public static Task<PartyContext> LoadAsync(UpdateParty command, IDocumentSession session, CancellationToken cancellation) =>
-        PartyContextLoader.LoadAsync(session, command.Edits, cancellation);
+        PartyContextLoader.LoadForUpdateAsync(session, command.PartyId, command.Edits, cancellation);
 
     [AggregateHandler]
     public static (PartyDecision, Events) Handle(UpdateParty command, Party? party, PartyContext context, TimeProvider clock)
