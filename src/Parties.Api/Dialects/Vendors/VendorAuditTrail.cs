@@ -28,7 +28,7 @@ public static class VendorAuditTrail
         var read = await VendorReads.LoadAsync(session, caller, id, http.RequestAborted);
         if (Errors.Refusal(read.Access) is { } refusal) return refusal;
 
-        var entries = await session.Query<AuditEntry>().Where(a => a.PartyId == id).OrderByDescending(a => a.Sequence)
+        var entries = await session.Query<AuditEntry>().Where(a => a.PartyId == id).OrderByDescending(a => a.Version)
             .ToListAsync(http.RequestAborted);
         var items = entries.SelectMany(e => Items(e, read.Reference)).ToList();
         return VendorsJson.Ok(new { auditTrail = items, context = new { count = items.Count } });
