@@ -15,7 +15,7 @@ public static class UpdateVendor
 
     // The access check reads the vendor before the write; the write then expects that version, so an owner or
     // role changed in between is seen by checking again rather than slipping through.
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 10;
 
     public static async Task<IResult> Handle(string vendorId, HttpContext http, IDocumentStore store, IMessageBus bus)
     {
