@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Marten;
 using Parties.Api.Auth;
 using Wolverine;

@@ -7,14 +7,6 @@ namespace Parties.Api.Dialects.Vendors;
 /// <summary>Where a request broke the wire contract: a JSON pointer and a JSON-Schema-style message.</summary>
 public sealed record WireError(string Pointer, string Message)
 {
-    /// <summary>A System.Text.Json path (<c>$.vendorData.name</c>, <c>$.a[0]</c>) as a JSON pointer (<c>/vendorData/name</c>).</summary>
-    public static string FromPath(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || path == "$") return "/";
-        var pointer = path.TrimStart('$').Replace("['", ".").Replace("']", "").Replace("[", ".").Replace("]", "");
-        return pointer.Replace('.', '/');
-    }
-
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 }
 

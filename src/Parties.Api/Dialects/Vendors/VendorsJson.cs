@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Parties.Api.Json;
 
 namespace Parties.Api.Dialects.Vendors;
 
@@ -15,6 +14,8 @@ public static class VendorsJson
         AllowDuplicateProperties = false,
     };
 
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false };
+
     /// <summary><c>{"ok":true,"data":…}</c></summary>
     public static IResult Ok(object data, int statusCode = StatusCodes.Status200OK) =>
         Results.Json(new { ok = true, data }, Options, statusCode: statusCode);
@@ -22,9 +23,17 @@ public static class VendorsJson
     /// <summary>The body as a JSON tree (its shape is checked by <see cref="VendorWire"/>), or where it is malformed.</summary>
     public static async Task<(JsonElement Body, WireError? Error)> ReadAsync(HttpRequest request)
     {
-        var body = await JsonBody<JsonElement>.ReadAsync(request, Options);
-        return body.ErrorMessage is null
-            ? (body.Value, null)
-            : (default, new WireError(WireError.FromPath(body.ErrorPath), "must be valid JSON (" + body.ErrorMessage.TrimEnd('.') + ")"));
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, DocumentOptions);
+            return (document.RootElement.Clone(), null);
+        }
+        catch (JsonException e)
+        {
+            return (default, new WireError(MalformedJson.Pointer(bytes.Span), "must be valid JSON: " + e.Message));
+        }
     }
 }
