@@ -14,7 +14,9 @@ public static class CallerFilter
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var result = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult;
+            // The authentication middleware keeps only a successful result; a failed one is asked for again
+            // (the handler caches it per request) so a bad key is told apart from none.
+            var result = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult ?? await http.AuthenticateAsync();
             if (result is null || result.None) return errors.MissingCredentials();
             if (!result.Succeeded) return errors.InvalidCredentials();
             var caller = Auth.Caller.FromClaims(result.Principal!);

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Parties.Api.Dialects.Vendors;
+using Parties.Api.Errors;
+using Parties.Api.Tests.Infrastructure;
+using Shouldly;
+
+namespace Parties.Api.Tests.VendorsDialect;
+
+public class unexpected_failures_answer_in_the_vendors_shape(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task an_exception_under_v1_is_a_500_internal_error_in_the_envelope()
+    {
+        var errors = ErrorHandling.For(new PathString("/v1.0/vendor/abc"));
+        errors.ShouldBe(VendorsErrors.Instance);
+
+        var http = new DefaultHttpContext { RequestServices = app.Host.Services.CreateScope().ServiceProvider };
+        http.Response.Body = new MemoryStream();
+        await errors.Internal().ExecuteAsync(http);
+
+        http.Response.StatusCode.ShouldBe(500);
+        http.Response.Body.Position = 0;
+        (await JsonSerializer.DeserializeAsync<JsonElement>(http.Response.Body))
+            .ShouldBeJson("""{ "ok": false, "error": { "code": "INTERNAL_ERROR", "message": "Internal error" } }""");
+    }
+}

@@ -1,0 +1,43 @@
+using Parties.Reference;
+using Shouldly;
+
+namespace Parties.Tests;
+
+public class vendor_access_and_per_field_decisions
+{
+    private static readonly PartyData Vendor = new() { Name = "Acme", Roles = ["vendor"], OwnerId = "carol", Phone = "+919876543210" };
+
+    [Fact]
+    public void admins_and_bookkeepers_see_every_vendor_members_only_their_own()
+    {
+        VendorAccess.Check(Vendor, "carol", seesAll: false).ShouldBe(VendorAccessResult.Granted);
+        VendorAccess.Check(Vendor, "dave", seesAll: false).ShouldBe(VendorAccessResult.Denied);
+        VendorAccess.Check(Vendor, "alice", seesAll: true).ShouldBe(VendorAccessResult.Granted);
+    }
+
+    [Fact]
+    public void a_missing_party_or_one_without_the_vendor_role_is_not_found_even_to_its_owner()
+    {
+        VendorAccess.Check(null, "carol", seesAll: true).ShouldBe(VendorAccessResult.NotFound);
+        VendorAccess.Check(Vendor with { Roles = ["customer"] }, "carol", seesAll: false).ShouldBe(VendorAccessResult.NotFound);
+    }
+
+    [Fact]
+    public void per_field_mode_applies_what_passes_and_reports_the_rest()
+    {
+        var reference = new ReferenceData();
+        reference.Users["bob"] = new User("bob", "Bob", null, UserRole.Bookkeeper);
+        var holder = new PartyRef(Guid.NewGuid(), "Acme Trading");
+        var context = new PartyContext(reference, new Dictionary<string, PartyRef>(), new Dictionary<string, PartyRef> { ["acme trading"] = holder });
+
+        var (outcomes, data) = PartyDecisions.Apply(Guid.NewGuid(), Vendor,
+            [new SetName("name", "Acme Trading"), new SetE164Phone("phone", "+919876543210"), new SetOwner("owner", "bob")],
+            context, EditMode.PerField);
+
+        outcomes.Select(o => (o.Key, o.Status)).ShouldBe([
+            ("name", EditStatus.Rejected), ("phone", EditStatus.Unchanged), ("owner", EditStatus.Updated)]);
+        outcomes[0].Error!.Code.ShouldBe(ErrorCodes.DuplicateVendorName);
+        outcomes[0].Error!.Detail.ShouldBe(holder);
+        data.ShouldBe(Vendor with { OwnerId = "bob" });
+    }
+}
