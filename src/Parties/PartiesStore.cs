@@ -44,7 +44,6 @@ public static class PartiesStore
         opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<AuditEntry>()
             .Index(x => x.PartyId)
-            .Index(x => x.Sequence)
             .Index(x => x.Timestamp)
             .Index(x => x.UserId!)
             .Index(x => x.Dialect!)

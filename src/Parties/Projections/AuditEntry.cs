@@ -9,12 +9,13 @@ public enum AuditAction { Create, Update, Delete }
 /// <summary>
 /// One write to a party as auditors read it: when, who (user and key), through which dialect and request,
 /// and each field's old and new value. Kept by an inline projection, in the append's transaction.
+/// (No global sequence here: with Marten's quick append the database assigns it after inline projections run;
+/// the change feed reads it from the events table.)
 /// </summary>
 public sealed class AuditEntry
 {
     public Guid Id { get; set; }
     public Guid PartyId { get; set; }
-    public long Sequence { get; set; }
     public long Version { get; set; }
     public DateTimeOffset Timestamp { get; set; }
     public string? UserId { get; set; }
@@ -43,7 +44,6 @@ public sealed partial class AuditEntryProjection : EventProjection
     {
         Id = e.Id,
         PartyId = e.StreamId,
-        Sequence = e.Sequence,
         Version = e.Version,
         Timestamp = e.Timestamp,
         UserId = e.UserName,

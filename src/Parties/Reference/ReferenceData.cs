@@ -11,13 +11,39 @@ public sealed class ReferenceData
     public string Id { get; set; } = DocumentId;
     public Dictionary<string, User> Users { get; set; } = new(StringComparer.Ordinal);
     public Dictionary<string, FlexField> FlexFields { get; set; } = new(StringComparer.Ordinal);
-    public Dictionary<string, PaymentTerm> PaymentTerms { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-    public Dictionary<string, TaxRule> TaxRules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-    public Dictionary<string, Account> Accounts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-    public Dictionary<string, AttributeSet> AttributeSets { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, PaymentTerm> PaymentTerms
+    {
+        get => _paymentTerms;
+        set => _paymentTerms = IgnoringCase(value);
+    }
+    public Dictionary<string, TaxRule> TaxRules
+    {
+        get => _taxRules;
+        set => _taxRules = IgnoringCase(value);
+    }
+    public Dictionary<string, Account> Accounts
+    {
+        get => _accounts;
+        set => _accounts = IgnoringCase(value);
+    }
+    public Dictionary<string, AttributeSet> AttributeSets
+    {
+        get => _attributeSets;
+        set => _attributeSets = IgnoringCase(value);
+    }
     public Dictionary<string, NamedCode> PartySubTypes { get; set; } = new(StringComparer.Ordinal);
     public Dictionary<string, NamedCode> PartyRoles { get; set; } = new(StringComparer.Ordinal);
     public OrganizationSettings Settings { get; set; } = new();
+
+    // Names of payment terms, tax rules, accounts and attribute sets match whatever their case; a
+    // deserialized dictionary comes back case-sensitive, so the setters re-wrap it.
+    private Dictionary<string, PaymentTerm> _paymentTerms = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, TaxRule> _taxRules = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, Account> _accounts = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, AttributeSet> _attributeSets = new(StringComparer.OrdinalIgnoreCase);
+
+    private static Dictionary<string, T> IgnoringCase<T>(Dictionary<string, T> value) =>
+        new(value, StringComparer.OrdinalIgnoreCase);
 }
 
 public enum UserRole { Admin, Bookkeeper, Member }

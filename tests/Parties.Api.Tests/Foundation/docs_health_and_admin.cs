@@ -120,6 +120,8 @@ public class docs_health_and_admin(AppFixture app) : IClassFixture<AppFixture>
         await using var session = app.Store.QuerySession(org.Id);
         var reference = (await session.LoadAsync<ReferenceData>(ReferenceData.DocumentId))!;
         reference.PaymentTerms.Keys.ShouldBe(["30 days"]);
+        reference.PaymentTerms.ContainsKey("30 DAYS").ShouldBeTrue();
+        reference.TaxRules.ContainsKey("purchases").ShouldBeTrue();
         reference.Settings.ShouldBe(new OrganizationSettings(Plan.Medium, "DE"));
         reference.Users.Keys.Order().ShouldBe(["alice", "bob", "carol"]);
     }

@@ -73,6 +73,9 @@ public class parties_first_slice_end_to_end(AppFixture app) : IClassFixture<AppF
         audit[1].Fields.ShouldBe(["mobile", "mobileE164", "notes"]);
         audit[1].UserId.ShouldBe("alice");
         audit[1].Dialect.ShouldBe("parties");
+        audit[1].Timestamp.ShouldBe(events[1].Timestamp, TimeSpan.FromSeconds(1));
+        audit[1].Timestamp.ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(-5));
+        audit[1].Version.ShouldBe(2);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public static class PartyHistory
         await using var session = store.QuerySession(http.Caller().OrganizationId);
         var entries = await session.Query<AuditEntry>().Stats(out var stats)
             .Where(e => e.PartyId == id)
-            .OrderByDescending(e => e.Version).ThenByDescending(e => e.Sequence)
+            .OrderByDescending(e => e.Version)
             .Skip(page!.Skip).Take(page.Size)
             .ToListAsync(http.RequestAborted);
         // Every party has its creation entry: none at all means no such party in this organization.
