@@ -2,6 +2,7 @@ using JasperFx;
 using Parties.Api.Admin;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.PartiesApi;
+using Parties.Api.Dialects.Suppliers;
 using Parties.Api.Errors;
 using Parties.Api.Hosting;
 
@@ -20,6 +21,7 @@ app.UseAuthentication();
 
 app.MapAdminApi();
 app.MapPartiesApi();
+app.MapSuppliersApi();
 app.MapApiDocs();
 app.MapHealth();
 
