@@ -17,9 +17,11 @@ public sealed class SuppliersErrors : IDialectErrors
     public const string SupplierNotFound = "Supplier with specified id does not exist";
 
     public string Dialect => Name;
-    public IResult MissingCredentials() =>
-        Error(403, "Incorrect credentials! Send api-auth-accountid and api-auth-applicationkey.");
-    public IResult InvalidCredentials() => Error(403, "Incorrect credentials!");
+    public const string IncorrectCredentials = "Incorrect credentials!";
+
+    // Missing and wrong credentials read alike, as in the original.
+    public IResult MissingCredentials() => Error(403, IncorrectCredentials);
+    public IResult InvalidCredentials() => Error(403, IncorrectCredentials);
     public IResult InsufficientPermissions() => Error(403, "The application key is not allowed to perform this action.");
     public IResult NotFound() => Error(404, SupplierNotFound);
     public IResult BadRequest(string field, string message) => Error(400, $"{field}: {message}");
