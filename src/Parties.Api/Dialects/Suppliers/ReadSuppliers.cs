@@ -31,13 +31,19 @@ public static class ReadSuppliers
         var name = Party.Normalize(query["name"].ToString());
 
         await using var session = store.QuerySession(http.Caller().OrganizationId);
-        IQueryable<Party> suppliers = session.Query<Party>().Where(p => p.Data.Roles.Contains(Roles.Vendor));
-        if (!includeDeprecated) suppliers = suppliers.Where(p => p.Data.Active);
-        if (name is not null) suppliers = suppliers.Where(p => p.NameKey!.StartsWith(name));
-        if (modifiedSince is { } after) suppliers = suppliers.Where(p => p.ModifiedAt >= after);
+        IQueryable<Party> Matching()
+        {
+            var suppliers = session.Query<Party>().Where(p => p.Data.Roles.Contains(Roles.Vendor));
+            if (!includeDeprecated) suppliers = suppliers.Where(p => p.Data.Active);
+            if (name is not null) suppliers = suppliers.Where(p => p.NameKey!.StartsWith(name));
+            if (modifiedSince is { } after) suppliers = suppliers.Where(p => p.ModifiedAt >= after);
+            return suppliers;
+        }
 
-        var found = await suppliers.OrderBy(p => p.NameKey).ThenBy(p => p.Id).ToPagedListAsync(page, limit, http.RequestAborted);
-        var output = new SupplierListOutput(found.TotalItemCount, page, [.. found.Select(p => SupplierOutput.From(PartySnapshot.Of(p)))]);
+        var found = await Matching().OrderBy(p => p.NameKey).ThenBy(p => p.Id).ToPagedListAsync(page, limit, http.RequestAborted);
+        // The total rides on the page's rows (a window count), so a page past the end needs its own count.
+        var total = found.Count == 0 && page > 1 ? await Matching().CountAsync(http.RequestAborted) : found.TotalItemCount;
+        var output = new SupplierListOutput(total, page, [.. found.Select(p => SupplierOutput.From(PartySnapshot.Of(p)))]);
         return Results.Json(output, SuppliersJson.Options);
     }
 
