@@ -25,3 +25,10 @@ public sealed record OnLargePlan(PartyEdit Inner) : PartyEdit(Inner.Key)
     public override EditResult Apply(PartyData data, PartyContext context) =>
         context.Reference.Settings.Plan is Plan.Large ? Inner.Apply(data, context) : Ok(data);
 }
+
+/// <summary>A member may change only the parties it owns; admins and bookkeepers do not send this guard.</summary>
+public sealed record RequireOwner(string Key, string UserId) : PartyEdit(Key)
+{
+    public override EditResult Apply(PartyData data, PartyContext context) =>
+        data.OwnerId == UserId ? Ok(data) : Fail(ErrorCodes.AccessDenied, "Access denied: the party belongs to another user.");
+}

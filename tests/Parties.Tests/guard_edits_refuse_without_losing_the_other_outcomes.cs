@@ -58,4 +58,13 @@ public class guard_edits_refuse_without_losing_the_other_outcomes
         new OnLargePlan(new SetAttributeSet("AttributeSet", "Unknown")).Apply(new PartyData(), Context()).Error!.Code
             .ShouldBe(ErrorCodes.InvalidAttributeSet);
     }
+
+    [Fact]
+    public void require_owner_refuses_another_users_party()
+    {
+        var edit = new RequireOwner("ID", "carol");
+        edit.Apply(new PartyData { OwnerId = "bob" }, Context()).Error!.Code.ShouldBe(ErrorCodes.AccessDenied);
+        edit.Apply(new PartyData(), Context()).Error!.Code.ShouldBe(ErrorCodes.AccessDenied);
+        edit.Apply(new PartyData { OwnerId = "carol" }, Context()).Error.ShouldBeNull();
+    }
 }

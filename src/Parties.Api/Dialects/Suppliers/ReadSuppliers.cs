@@ -5,7 +5,8 @@ using Parties.Api.Auth;
 
 namespace Parties.Api.Dialects.Suppliers;
 
-/// <summary><c>GET /Suppliers</c> (page, limit, name, modifiedSince, includeDeprecated) and <c>GET /Suppliers/{id}</c>.</summary>
+/// <summary><c>GET /Suppliers</c> (page, limit, name, modifiedSince, includeDeprecated) and <c>GET /Suppliers/{id}</c>.
+/// Admins and bookkeepers see all of the organization's suppliers, a member the ones it owns.</summary>
 public static class ReadSuppliers
 {
     public const int DefaultLimit = 100, MaxLimit = 1000;
@@ -30,10 +31,12 @@ public static class ReadSuppliers
         }
         var name = Party.Normalize(query["name"].ToString());
 
-        await using var session = store.QuerySession(http.Caller().OrganizationId);
+        var caller = http.Caller();
+        await using var session = store.QuerySession(caller.OrganizationId);
         IQueryable<Party> Matching()
         {
             var suppliers = session.Query<Party>().Where(p => p.Data.Roles.Contains(Roles.Vendor));
+            if (!caller.SeesAll) suppliers = suppliers.Where(p => p.Data.OwnerId == caller.UserId);
             if (!includeDeprecated) suppliers = suppliers.Where(p => p.Data.Active);
             if (name is not null) suppliers = suppliers.Where(p => p.NameKey!.StartsWith(name));
             if (modifiedSince is { } after) suppliers = suppliers.Where(p => p.ModifiedAt >= after);
@@ -47,13 +50,16 @@ public static class ReadSuppliers
         return Results.Json(output, SuppliersJson.Options);
     }
 
-    /// <summary>One supplier, deprecated ones too; anything else (another organization's, not a vendor) does not exist.</summary>
+    /// <summary>One supplier, deprecated ones too; anything else (another organization's, not a vendor, for a member
+    /// another user's) does not exist.</summary>
     public static async Task<IResult> One(string id, HttpContext http, IDocumentStore store)
     {
         if (!Guid.TryParse(id, out var partyId)) return Errors.NotFound();
-        await using var session = store.QuerySession(http.Caller().OrganizationId);
+        var caller = http.Caller();
+        await using var session = store.QuerySession(caller.OrganizationId);
         var party = await session.LoadAsync<Party>(partyId, http.RequestAborted);
         if (party is null || !party.Data.HasRole(Roles.Vendor)) return Errors.NotFound();
+        if (!caller.SeesAll && party.Data.OwnerId != caller.UserId) return Errors.NotFound();
         return Results.Json(SupplierOutput.From(PartySnapshot.Of(party)), SuppliersJson.Options);
     }
 

@@ -19,7 +19,7 @@ public static class SupplierErrorTexts
     private static string Text(EditError error, SupplierInput input) => error.Code switch
     {
         ErrorCodes.DuplicateVendorName => $"Supplier with name '{input.Name}' already exists",
-        ErrorCodes.MissingRole => SuppliersErrors.SupplierNotFound,
+        ErrorCodes.MissingRole or ErrorCodes.AccessDenied => SuppliersErrors.SupplierNotFound,
         ErrorCodes.TwoDefaults => "Only one address of each Type can be DefaultForType",
         _ => error.Message,
     };

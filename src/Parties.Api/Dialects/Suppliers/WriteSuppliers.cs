@@ -42,6 +42,8 @@ public static class WriteSuppliers
         if (item is null) return SupplierOutput.Echo(null, [SupplierErrorTexts.ItemMissing]);
         var id = write == SupplierWrite.Create ? Guid.CreateVersion7() : item.ID ?? Guid.Empty;
         var edits = SupplierInputMapping.ToEdits(item, write, id, caller.UserId);
+        // A member changes only its own suppliers; the others do not exist for it, as in the list.
+        if (write == SupplierWrite.Update && !caller.SeesAll) edits = edits.Insert(0, new RequireOwner("ID", caller.UserId));
         if (write == SupplierWrite.Update && item.ID is null)
             return SupplierOutput.Echo(item, SupplierErrorTexts.Refusals(edits).Prepend(SupplierErrorTexts.IdRequired));
 
