@@ -83,6 +83,10 @@ public class listing_suppliers_filters_and_pages(AppFixture app) : IClassFixture
         Names(beyond).ShouldBeEmpty();
         beyond.GetProperty("Total").GetInt32().ShouldBe(4);
         Names(await Suppliers.GetAsync(app.Host, org, "/Suppliers?limit=1000")).Length.ShouldBe(4);
+        var farBeyond = await Suppliers.GetAsync(app.Host, org, $"/Suppliers?limit=1000&page={int.MaxValue}");
+        Names(farBeyond).ShouldBeEmpty();
+        farBeyond.GetProperty("Total").GetInt32().ShouldBe(4);
+        (await Suppliers.GetAsync(app.Host, org, "/Suppliers?name=nobody")).GetProperty("Total").GetInt32().ShouldBe(0);
     }
 
     [Fact]

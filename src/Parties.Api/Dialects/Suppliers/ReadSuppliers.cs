@@ -43,10 +43,13 @@ public static class ReadSuppliers
             return suppliers;
         }
 
-        var found = await Matching().OrderBy(p => p.NameKey).ThenBy(p => p.Id).ToPagedListAsync(page, limit, http.RequestAborted);
+        // A page whose offset does not fit PostgreSQL's OFFSET as Marten computes it (an int) is past the end anyway.
+        var found = (long)(page - 1) * limit > int.MaxValue
+            ? null
+            : await Matching().OrderBy(p => p.NameKey).ThenBy(p => p.Id).ToPagedListAsync(page, limit, http.RequestAborted);
         // The total rides on the page's rows (a window count), so a page past the end needs its own count.
-        var total = found.Count == 0 && page > 1 ? await Matching().CountAsync(http.RequestAborted) : found.TotalItemCount;
-        var output = new SupplierListOutput(total, page, [.. found.Select(p => SupplierOutput.From(PartySnapshot.Of(p)))]);
+        var total = found is { Count: > 0 } ? found.TotalItemCount : await Matching().CountAsync(http.RequestAborted);
+        var output = new SupplierListOutput(total, page, [.. (found ?? Enumerable.Empty<Party>()).Select(p => SupplierOutput.From(PartySnapshot.Of(p)))]);
         return Results.Json(output, SuppliersJson.Options);
     }
 
