@@ -2,6 +2,7 @@ using JasperFx;
 using Parties.Api.Admin;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.PartiesApi;
+using Parties.Api.Dialects.Suppliers;
 using Parties.Api.Dialects.Vendors;
 using Parties.Api.Errors;
 using Parties.Api.Hosting;
@@ -25,6 +26,7 @@ app.UseRateLimiter();
 app.MapAdminApi();
 app.MapPartiesApi();
 app.MapVendorsApi();
+app.MapSuppliersApi();
 app.MapApiDocs();
 app.MapHealth();
 

@@ -29,4 +29,7 @@ public static class ErrorCodes
     public const string OutOfRange = "OUT_OF_RANGE";
     public const string TwoDefaults = "TWO_DEFAULTS";
     public const string FieldNotForPartyType = "FIELD_NOT_FOR_PARTY_TYPE";
+    public const string InvalidValue = "INVALID_VALUE";
+    public const string MissingRole = "MISSING_ROLE";
+    public const string AccessDenied = "ACCESS_DENIED";
 }

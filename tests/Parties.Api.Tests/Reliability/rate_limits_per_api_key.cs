@@ -32,3 +32,25 @@ public class rate_limits_per_api_key(RateLimitedAppFixture app) : IClassFixture<
         await app.Host.Scenario(s => { s.Get.Url("/health/live"); s.StatusCodeShouldBeOk(); });
     }
 }
+
+public class the_suppliers_dialect_answers_503_at_its_limit(RateLimitedAppFixture app) : IClassFixture<RateLimitedAppFixture>
+{
+    [Fact]
+    public async Task past_its_own_budget_with_retry_after_in_the_cin7_shape()
+    {
+        var org = await Organizations.CreateAsync(app.Host);
+        void Cin7(Scenario s)
+        {
+            s.Get.Url("/Suppliers");
+            s.WithRequestHeader("api-auth-accountid", org.AccountId.ToString());
+            s.WithRequestHeader("api-auth-applicationkey", org.BookkeeperKey);
+        }
+        for (var i = 0; i < 3; i++) await app.Host.Scenario(s => { Cin7(s); s.StatusCodeShouldBeOk(); });
+        var limited = await app.Host.Scenario(s => { Cin7(s); s.StatusCodeShouldBe(503); });
+        limited.Context.Response.Headers.RetryAfter.ToString().ShouldNotBeNullOrEmpty();
+        (await limited.ReadAsTextAsync()).ShouldContain("ErrorCode");
+
+        // The Suppliers budget is its own: the same key still reaches the Parties dialect.
+        await app.Host.Scenario(s => { s.Get.Url("/api/parties/"); s.WithApiKey(org.BookkeeperKey); s.StatusCodeShouldBeOk(); });
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Marten;
+using Marten.Pagination;
+using Parties.Api.Auth;
+
+namespace Parties.Api.Dialects.Suppliers;
+
+/// <summary><c>GET /Suppliers</c> (page, limit, name, modifiedSince, includeDeprecated) and <c>GET /Suppliers/{id}</c>.
+/// Admins and bookkeepers see all of the organization's suppliers, a member the ones it owns.</summary>
+public static class ReadSuppliers
+{
+    public const int DefaultLimit = 100, MaxLimit = 1000;
+    private static readonly SuppliersErrors Errors = SuppliersErrors.Instance;
+
+    public static async Task<IResult> List(HttpContext http, IDocumentStore store)
+    {
+        var query = http.Request.Query;
+        if (!WholeNumber(query["page"], 1, int.MaxValue, 1, out var page))
+            return Errors.BadRequest("page", "Page must be a whole number from 1.");
+        if (!WholeNumber(query["limit"], 1, MaxLimit, DefaultLimit, out var limit))
+            return Errors.BadRequest("limit", $"Limit must be a whole number from 1 to {MaxLimit}.");
+        if (!Flag(query["includeDeprecated"], out var includeDeprecated))
+            return Errors.BadRequest("includeDeprecated", "IncludeDeprecated must be true, false, 1 or 0.");
+        DateTimeOffset? modifiedSince = null;
+        if (query["modifiedSince"].ToString() is { Length: > 0 } sinceText)
+        {
+            if (!DateTimeOffset.TryParse(sinceText, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var since))
+                return Errors.BadRequest("modifiedSince", "ModifiedSince must be a date and time (UTC), e.g. 2024-05-01T08:30:00Z.");
+            modifiedSince = since;
+        }
+        var name = Party.Normalize(query["name"].ToString());
+
+        var caller = http.Caller();
+        await using var session = store.QuerySession(caller.OrganizationId);
+        IQueryable<Party> Matching()
+        {
+            var suppliers = session.Query<Party>().Where(p => p.Data.Roles.Contains(Roles.Vendor));
+            if (!caller.SeesAll) suppliers = suppliers.Where(p => p.Data.OwnerId == caller.UserId);
+            if (!includeDeprecated) suppliers = suppliers.Where(p => p.Data.Active);
+            if (name is not null) suppliers = suppliers.Where(p => p.NameKey!.StartsWith(name));
+            if (modifiedSince is { } after) suppliers = suppliers.Where(p => p.ModifiedAt >= after);
+            return suppliers;
+        }
+
+        // A page whose offset does not fit PostgreSQL's OFFSET as Marten computes it (an int) is past the end anyway.
+        var found = (long)(page - 1) * limit > int.MaxValue
+            ? null
+            : await Matching().OrderBy(p => p.NameKey).ThenBy(p => p.Id).ToPagedListAsync(page, limit, http.RequestAborted);
+        // The total rides on the page's rows (a window count), so a page past the end needs its own count.
+        var total = found is { Count: > 0 } ? found.TotalItemCount : await Matching().CountAsync(http.RequestAborted);
+        var output = new SupplierListOutput(total, page, [.. (found ?? Enumerable.Empty<Party>()).Select(p => SupplierOutput.From(PartySnapshot.Of(p)))]);
+        return Results.Json(output, SuppliersJson.Options);
+    }
+
+    /// <summary>One supplier, deprecated ones too; anything else (another organization's, not a vendor, for a member
+    /// another user's) does not exist.</summary>
+    public static async Task<IResult> One(string id, HttpContext http, IDocumentStore store)
+    {
+        if (!Guid.TryParse(id, out var partyId)) return Errors.NotFound();
+        var caller = http.Caller();
+        await using var session = store.QuerySession(caller.OrganizationId);
+        var party = await session.LoadAsync<Party>(partyId, http.RequestAborted);
+        if (party is null || !party.Data.HasRole(Roles.Vendor)) return Errors.NotFound();
+        if (!caller.SeesAll && party.Data.OwnerId != caller.UserId) return Errors.NotFound();
+        return Results.Json(SupplierOutput.From(PartySnapshot.Of(party)), SuppliersJson.Options);
+    }
+
+    private static bool WholeNumber(string? text, int min, int max, int fallback, out int value)
+    {
+        value = fallback;
+        if (string.IsNullOrEmpty(text)) return true;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+    }
+
+    private static bool Flag(string? text, out bool value)
+    {
+        value = text is not null && (text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase));
+        return value || string.IsNullOrEmpty(text) || text == "0" || text.Equals("false", StringComparison.OrdinalIgnoreCase);
+    }
+}

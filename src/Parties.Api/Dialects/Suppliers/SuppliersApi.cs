@@ -1,0 +1,24 @@
+using Parties.Api.Auth;
+using Parties.Api.Errors;
+using Parties.Tenancy;
+
+namespace Parties.Api.Dialects.Suppliers;
+
+/// <summary>The Suppliers dialect (Cin7 Core): <c>/Suppliers</c>, PascalCase, per-item batch answers.</summary>
+public static class SuppliersApi
+{
+    private static readonly SuppliersErrors Errors = SuppliersErrors.Instance;
+
+    // The error table is static (one per process) while tests build many hosts: register it once.
+    static SuppliersApi() => ErrorHandling.Register("/Suppliers", Errors);
+
+    public static IEndpointRouteBuilder MapSuppliersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/Suppliers").WithTags("Suppliers");
+        group.MapGet("", ReadSuppliers.List).RequireCaller(Errors, Permissions.Read).WithName("suppliers_list");
+        group.MapGet("/{id}", ReadSuppliers.One).RequireCaller(Errors, Permissions.Read).WithName("suppliers_read");
+        group.MapPost("", WriteSuppliers.Create).RequireCaller(Errors, Permissions.Write).WithName("suppliers_create");
+        group.MapPut("", WriteSuppliers.Update).RequireCaller(Errors, Permissions.Write).WithName("suppliers_update");
+        return app;
+    }
+}
