@@ -29,6 +29,8 @@ public static class StoreRegistration
 
         builder.Host.UseWolverine(opts =>
         {
+            // The API assembly holds the pre-generated handler code, whatever assembly starts the host (tests, tools).
+            opts.ApplicationAssembly = typeof(StoreRegistration).Assembly;
             opts.Discovery.IncludeAssembly(typeof(Party).Assembly);
             opts.Policies.AutoApplyTransactions();
             opts.Policies.ForMessagesOfType<IActorCommand>().AddMiddleware(typeof(ActorMetadata));
