@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Alba;
 using Parties.Api.Tests.Infrastructure;
 using Shouldly;
@@ -43,38 +42,16 @@ public class production_start_up_compiles_nothing(StaticCodeAppFixture app) : IC
     [Fact]
     public async Task the_committed_generated_code_is_what_codegen_writes_today()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var generated = Path.Combine("src", "Parties.Api", "Internal", "Generated");
         Directory.Exists(Path.Combine(root, generated)).ShouldBeTrue();
-        var (exit, output) = await RunAsync(root, "dotnet",
+        var (exit, output) = await Repository.RunAsync("dotnet",
             "run --project src/Parties.Api --no-build -- codegen write",
             ("ConnectionStrings__Parties", app.ConnectionString), ("DOTNET_ENVIRONMENT", "Development"));
         exit.ShouldBe(0, output);
         // What codegen changed or added, against what git has (index or last commit).
-        var (_, changed) = await RunAsync(root, "git", $"diff --stat -- {generated}");
-        var (_, added) = await RunAsync(root, "git", $"ls-files --others --exclude-standard -- {generated}");
+        var (_, changed) = await Repository.RunAsync("git", $"diff --stat -- {generated}");
+        var (_, added) = await Repository.RunAsync("git", $"ls-files --others --exclude-standard -- {generated}");
         (changed + added).Trim().ShouldBeEmpty("Regenerate with `dotnet run --project src/Parties.Api -- codegen write` and commit:\n" + changed + added);
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string directory, string file, string arguments,
-        params (string Key, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Parties.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Parties.slnx not found above the test folder");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Alba;
 using Parties.Api.Tests.Infrastructure;
 using Shouldly;
@@ -11,7 +10,7 @@ public class the_openapi_document_lints_clean(AppFixture app) : IClassFixture<Ap
     [Fact]
     public async Task spectral_finds_no_errors_in_the_served_openapi_document()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var spectral = Path.Combine(root, "deploy", "node_modules", ".bin", "spectral");
         File.Exists(spectral).ShouldBeTrue("run deploy/tools/install.sh first (deploy/local/test.sh does)");
 
@@ -20,26 +19,13 @@ public class the_openapi_document_lints_clean(AppFixture app) : IClassFixture<Ap
         await File.WriteAllTextAsync(file, document);
         try
         {
-            var start = new ProcessStartInfo(spectral,
-                $"lint --ruleset \"{Path.Combine(root, "deploy", ".spectral.yaml")}\" --fail-severity error \"{file}\"")
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            process.ExitCode.ShouldBe(0, output);
+            var (exit, output) = await Repository.RunAsync(spectral,
+                $"lint --ruleset \"{Path.Combine(root, "deploy", ".spectral.yaml")}\" --fail-severity error \"{file}\"");
+            exit.ShouldBe(0, output);
         }
         finally
         {
             File.Delete(file);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Parties.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Parties.slnx not found above the test folder");
     }
 }
