@@ -17,13 +17,15 @@ public static partial class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin").WithTags("Admin");
-        admin.MapPost("/organizations", CreateOrganization).WithName("admin_create_organization");
+        admin.MapPost("/organizations", CreateOrganization).WithName("admin_create_organization")
+            .Produces<OrganizationCreated>(201).ProducesValidationProblem();
 
         var org = admin.MapGroup("");
         org.MapPost("/users", CreateUser).RequireCaller(Errors, Permissions.Write);
         org.MapGet("/users", (HttpContext http, IDocumentStore store) => List(http, store, r => r.Users.Values))
             .RequireCaller(Errors, Permissions.Read);
-        org.MapPost("/api-keys", CreateApiKey).RequireCaller(Errors, Permissions.Write);
+        org.MapPost("/api-keys", CreateApiKey).RequireCaller(Errors, Permissions.Write)
+            .Produces<ApiKeyCreated>(201).ProducesValidationProblem();
         org.MapGet("/api-keys", ListApiKeys).RequireCaller(Errors, Permissions.Read);
         org.MapDelete("/api-keys/{id:guid}", RevokeApiKey).RequireCaller(Errors, Permissions.Write);
         org.MapReferenceData();
@@ -58,8 +60,7 @@ public static partial class AdminApi
         session.Store(reference);
         await session.SaveChangesAsync(http.RequestAborted);
 
-        return Results.Json(new { id = organization.Id, name = organization.Name, accountId = organization.AccountId, admin = user, apiKey = text },
-            statusCode: 201);
+        return Results.Json(new OrganizationCreated(organization.Id, organization.Name, organization.AccountId, user, text), statusCode: 201);
     }
 
     private static async Task<IResult> CreateUser(NewUser? body, HttpContext http, IDocumentStore store)
@@ -89,7 +90,7 @@ public static partial class AdminApi
         await using var session = store.LightweightSession();
         session.Store(key);
         await session.SaveChangesAsync(http.RequestAborted);
-        return Results.Json(new { id = key.Id, key = text, user = key.UserId, permissions = key.Permissions }, statusCode: 201);
+        return Results.Json(new ApiKeyCreated(key.Id, text, key.UserId, key.Permissions), statusCode: 201);
     }
 
     private static async Task<IResult> ListApiKeys(HttpContext http, IDocumentStore store)

@@ -19,3 +19,7 @@ public sealed record AccountInput(bool? AccountPayable, bool? Active);
 public sealed record NameInput(string? Name);
 
 public sealed record SettingsInput(string? Plan, string? DefaultCountry);
+
+public sealed record OrganizationCreated(string Id, string Name, Guid AccountId, Parties.Reference.User Admin, string ApiKey);
+
+public sealed record ApiKeyCreated(Guid Id, string Key, string User, string[] Permissions);

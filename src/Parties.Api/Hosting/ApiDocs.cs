@@ -9,7 +9,7 @@ public static class ApiDocs
 {
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options => options.ConfigureDialectSchemas().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

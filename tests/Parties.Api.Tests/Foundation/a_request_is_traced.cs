@@ -45,12 +45,17 @@ public class a_request_is_traced(TracedAppFixture app) : IClassFixture<TracedApp
             s.WithApiKey(org.AdminKey);
             s.StatusCodeShouldBe(201);
         });
-        await Task.Delay(200);
-
-        Activity[] spans;
-        lock (app.Spans) spans = [.. app.Spans];
-        var http = spans.Last(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/api/parties"));
-        var trace = spans.Where(s => s.TraceId == http.TraceId).ToArray();
+        // Spans are exported as they end, which for the server span is just after the response: wait for them.
+        Activity[] trace = [];
+        for (var i = 0; i < 50; i++)
+        {
+            Activity[] spans;
+            lock (app.Spans) spans = [.. app.Spans];
+            var http = spans.LastOrDefault(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/api/parties"));
+            trace = http is null ? [] : spans.Where(s => s.TraceId == http.TraceId).ToArray();
+            if (trace.Any(s => s.Source.Name == "Wolverine") && trace.Any(s => s.Source.Name == "Npgsql")) break;
+            await Task.Delay(100);
+        }
         trace.ShouldContain(s => s.Source.Name == "Wolverine" && s.DisplayName.Contains("RegisterParty"),
             string.Join(", ", trace.Select(s => $"{s.Source.Name}:{s.DisplayName}")));
         trace.ShouldContain(s => s.Source.Name == "Npgsql");

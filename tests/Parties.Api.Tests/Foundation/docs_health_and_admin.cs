@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Alba;
 using Marten;
 using Parties.Api.Tests.Infrastructure;
@@ -26,6 +27,22 @@ public class docs_health_and_admin(AppFixture app) : IClassFixture<AppFixture>
         paths.TryGetProperty("/api/parties", out _).ShouldBeTrue(names);
         paths.TryGetProperty("/api/parties/{id}", out _).ShouldBeTrue(names);
         paths.TryGetProperty("/admin/organizations", out _).ShouldBeTrue();
+        var components = document.GetProperty("components").GetProperty("schemas");
+        string Resolve(JsonElement schema) =>
+            (schema.TryGetProperty("$ref", out var reference) ? components.GetProperty(reference.GetString()!.Split('/')[^1]) : schema).ToString();
+        string Body(string path, string verb) => Resolve(paths.GetProperty(path).GetProperty(verb).GetProperty("requestBody")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        string Response(string path, string verb, string status) => Resolve(paths.GetProperty(path).GetProperty(verb).GetProperty("responses")
+            .GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+
+        // Each dialect's schemas use its own property names.
+        Body("/api/parties", "post").ShouldContain("\"party_type\"");
+        Response("/api/parties", "post", "201").ShouldContain("\"legal_name\"");
+        Body("/v1.0/vendor/{vendorId}", "patch").ShouldContain("\"vendorData\"");
+        Body("/Suppliers", "post").ShouldContain("\"Suppliers\"");
+        Response("/Suppliers/{id}", "get", "200").ShouldContain("\"LastModifiedOn\"");
+        Response("/admin/organizations", "post", "201").ShouldContain("\"accountId\"");
+
         var schemes = document.GetProperty("components").GetProperty("securitySchemes");
         schemes.TryGetProperty("ApiKey", out _).ShouldBeTrue();
         schemes.TryGetProperty("Cin7ApplicationKey", out _).ShouldBeTrue();

@@ -40,13 +40,10 @@ public static class Pagination
     public static IResult Respond<T>(HttpRequest request, PageRequest page, long count, IReadOnlyList<T> results)
     {
         if (results.Count == 0 && page.Number > 1) return InvalidPage();
-        var body = new Dictionary<string, object?>
-        {
-            ["count"] = count,
-            ["next"] = page.Skip + results.Count < count ? Link(request, page.Number + 1) : null,
-            ["previous"] = page.Number > 1 ? Link(request, page.Number - 1) : null,
-            ["results"] = results,
-        };
+        var body = new Page<T>(count,
+            page.Skip + results.Count < count ? Link(request, page.Number + 1) : null,
+            page.Number > 1 ? Link(request, page.Number - 1) : null,
+            results);
         return Results.Json(body, PartiesJson.Options);
     }
 
@@ -62,3 +59,6 @@ public static class Pagination
         return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, builder.ToQueryString());
     }
 }
+
+/// <summary>DRF's page-number pagination body.</summary>
+public sealed record Page<T>(long Count, string? Next, string? Previous, IReadOnlyList<T> Results);

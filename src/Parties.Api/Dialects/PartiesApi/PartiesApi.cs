@@ -14,20 +14,30 @@ public static class PartiesApi
     public static IEndpointRouteBuilder MapPartiesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/parties").WithTags("Parties");
-        group.MapGet("/", ListParties.Handle).RequireCaller(Errors, Permissions.Read).WithName("parties_list");
-        group.MapPost("/", Create).RequireCaller(Errors, Permissions.Write).WithName("parties_create");
-        group.MapPost("/bulk/", BulkParties.Create).RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_create");
+        group.MapGet("/", ListParties.Handle).RequireCaller(Errors, Permissions.Read).WithName("parties_list")
+            .Produces<Page<PartyResource>>().Produces<Dictionary<string, string[]>>(400);
+        group.MapPost("/", Create).RequireCaller(Errors, Permissions.Write).WithName("parties_create")
+            .Accepts<PartyInput>("application/json").Produces<PartyResource>(201).Produces<Dictionary<string, string[]>>(400);
+        group.MapPost("/bulk/", BulkParties.Create).RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_create")
+            .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>(201).Produces<Dictionary<string, string[]>[]>(400);
         group.MapPut("/bulk/", (HttpContext http, IMessageBus bus) => BulkParties.Update(WriteKind.Replace, http, bus))
-            .RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_update");
+            .RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_update")
+            .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>().Produces<Dictionary<string, string[]>[]>(400);
         group.MapPatch("/bulk/", (HttpContext http, IMessageBus bus) => BulkParties.Update(WriteKind.Patch, http, bus))
-            .RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_partial_update");
-        group.MapGet("/{id:guid}/", Get).RequireCaller(Errors, Permissions.Read).WithName("parties_read");
+            .RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_partial_update")
+            .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>().Produces<Dictionary<string, string[]>[]>(400);
+        group.MapGet("/{id:guid}/", Get).RequireCaller(Errors, Permissions.Read).WithName("parties_read")
+            .Produces<PartyResource>().Produces<Dictionary<string, string>>(404);
         group.MapPatch("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Patch, http, bus))
-            .RequireCaller(Errors, Permissions.Write).WithName("parties_partial_update");
+            .RequireCaller(Errors, Permissions.Write).WithName("parties_partial_update")
+            .Accepts<PartyInput>("application/json").Produces<PartyResource>().Produces<Dictionary<string, string[]>>(400);
         group.MapPut("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Replace, http, bus))
-            .RequireCaller(Errors, Permissions.Write).WithName("parties_update");
-        group.MapDelete("/{id:guid}/", Delete).RequireCaller(Errors, Permissions.Write).WithName("parties_delete");
-        group.MapGet("/{id:guid}/history/", PartyHistory.Handle).RequireCaller(Errors, Permissions.Read).WithName("parties_history");
+            .RequireCaller(Errors, Permissions.Write).WithName("parties_update")
+            .Accepts<PartyInput>("application/json").Produces<PartyResource>().Produces<Dictionary<string, string[]>>(400);
+        group.MapDelete("/{id:guid}/", Delete).RequireCaller(Errors, Permissions.Write).WithName("parties_delete")
+            .Produces(204).Produces<Dictionary<string, string>>(404);
+        group.MapGet("/{id:guid}/history/", PartyHistory.Handle).RequireCaller(Errors, Permissions.Read).WithName("parties_history")
+            .Produces<Page<Dictionary<string, object>>>().Produces<Dictionary<string, string>>(404);
         return app;
     }
 

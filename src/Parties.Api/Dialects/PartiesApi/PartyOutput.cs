@@ -1,47 +1,70 @@
+using System.Text.Json.Serialization;
+using Parties.Api.Json;
+
 namespace Parties.Api.Dialects.PartiesApi;
 
 public sealed record AddressOutput(string AddressType, string? City, string? Address, string? PostalCode, bool IsDefault, bool IsActive);
 
 public sealed record PhoneOutput(string PhoneType, string Phone);
 
-/// <summary>A party as the Parties dialect shows it; the type-specific fields follow the party's type.</summary>
+/// <summary>
+/// A party as the Parties dialect shows it. The type-specific fields are present only for their type
+/// (an unset <see cref="Optional{T}"/> is left out; a set one is written, null included).
+/// </summary>
+public sealed record PartyResource
+{
+    public Guid Id { get; init; }
+    public string Number { get; init; } = "";
+    public string PartyType { get; init; } = "";
+    public string? SubType { get; init; }
+    public string Role { get; init; } = RoleText.None;
+    public IReadOnlyList<string> Roles { get; init; } = [];
+    public string? Mobile { get; init; }
+    public IReadOnlyList<AddressOutput> Addresses { get; init; } = [];
+    public IReadOnlyList<PhoneOutput> Phones { get; init; } = [];
+    public string? Notes { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public Optional<string> FirstName { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public Optional<string> LastName { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public Optional<string> LegalName { get; init; }
+    public string? NationalCode { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public Optional<string> EconomicCode { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public Optional<string> RegistrationNumber { get; init; }
+    public bool IsActive { get; init; }
+    public int Version { get; init; }
+    public DateTimeOffset Created { get; init; }
+    public DateTimeOffset Modified { get; init; }
+}
+
 public static class PartyOutput
 {
-    public static Dictionary<string, object?> From(PartySnapshot party)
+    public static PartyResource From(PartySnapshot party)
     {
         var d = party.Data;
-        var output = new Dictionary<string, object?>
+        var individual = d.PartyType == PartyType.Individual;
+        return new PartyResource
         {
-            ["id"] = party.Id,
-            ["number"] = d.Number,
-            ["party_type"] = d.PartyType == PartyType.Individual ? "individual" : "organization",
-            ["sub_type"] = d.SubType,
-            ["role"] = RoleText.Format(d.Roles),
-            ["roles"] = d.Roles,
-            ["mobile"] = d.Mobile,
-            ["addresses"] = d.Addresses.Select(a => new AddressOutput(
-                AddressTypes.Format(a.AddressType), a.City, a.Line1, a.PostalCode, a.IsDefault, a.IsActive)),
-            ["phones"] = d.Phones.Select(p => new PhoneOutput(PhoneTypes.Format(p.PhoneType), p.Phone)),
-            ["notes"] = d.Notes,
+            Id = party.Id,
+            Number = d.Number,
+            PartyType = individual ? "individual" : "organization",
+            SubType = d.SubType,
+            Role = RoleText.Format(d.Roles),
+            Roles = d.Roles,
+            Mobile = d.Mobile,
+            Addresses = d.Addresses.Select(a => new AddressOutput(
+                AddressTypes.Format(a.AddressType), a.City, a.Line1, a.PostalCode, a.IsDefault, a.IsActive)).ToList(),
+            Phones = d.Phones.Select(p => new PhoneOutput(PhoneTypes.Format(p.PhoneType), p.Phone)).ToList(),
+            Notes = d.Notes,
+            FirstName = individual ? d.FirstName : default(Optional<string>),
+            LastName = individual ? d.LastName : default(Optional<string>),
+            LegalName = individual ? default(Optional<string>) : d.Name,
+            NationalCode = d.NationalCode,
+            EconomicCode = individual ? default(Optional<string>) : d.EconomicCode,
+            RegistrationNumber = individual ? default(Optional<string>) : d.RegistrationNumber,
+            IsActive = d.Active,
+            Version = party.Version,
+            Created = party.CreatedAt,
+            Modified = party.ModifiedAt,
         };
-        if (d.PartyType == PartyType.Individual)
-        {
-            output["first_name"] = d.FirstName;
-            output["last_name"] = d.LastName;
-            output["national_code"] = d.NationalCode;
-        }
-        else
-        {
-            output["legal_name"] = d.Name;
-            output["national_code"] = d.NationalCode;
-            output["economic_code"] = d.EconomicCode;
-            output["registration_number"] = d.RegistrationNumber;
-        }
-        output["is_active"] = d.Active;
-        output["version"] = party.Version;
-        output["created"] = party.CreatedAt;
-        output["modified"] = party.ModifiedAt;
-        return output;
     }
 }
 

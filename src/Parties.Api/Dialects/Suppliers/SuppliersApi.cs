@@ -15,10 +15,14 @@ public static class SuppliersApi
     public static IEndpointRouteBuilder MapSuppliersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/Suppliers").WithTags("Suppliers");
-        group.MapGet("", ReadSuppliers.List).RequireCaller(Errors, Permissions.Read).WithName("suppliers_list");
-        group.MapGet("/{id}", ReadSuppliers.One).RequireCaller(Errors, Permissions.Read).WithName("suppliers_read");
-        group.MapPost("", WriteSuppliers.Create).RequireCaller(Errors, Permissions.Write).WithName("suppliers_create");
-        group.MapPut("", WriteSuppliers.Update).RequireCaller(Errors, Permissions.Write).WithName("suppliers_update");
+        group.MapGet("", ReadSuppliers.List).RequireCaller(Errors, Permissions.Read).WithName("suppliers_list")
+            .Produces<SupplierListOutput>().Produces<SupplierError[]>(400);
+        group.MapGet("/{id}", ReadSuppliers.One).RequireCaller(Errors, Permissions.Read).WithName("suppliers_read")
+            .Produces<SupplierOutput>().Produces<SupplierError[]>(404);
+        group.MapPost("", WriteSuppliers.Create).RequireCaller(Errors, Permissions.Write).WithName("suppliers_create")
+            .Accepts<SupplierBatchInput>("application/json").Produces<SupplierBatchOutput>().Produces<SupplierError[]>(400);
+        group.MapPut("", WriteSuppliers.Update).RequireCaller(Errors, Permissions.Write).WithName("suppliers_update")
+            .Accepts<SupplierBatchInput>("application/json").Produces<SupplierBatchOutput>().Produces<SupplierError[]>(400);
         return app;
     }
 }
