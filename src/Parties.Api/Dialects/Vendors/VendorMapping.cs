@@ -28,14 +28,8 @@ public static class VendorMapping
             var value = field.Value;
             switch (field.Name)
             {
-                case "name":
-                    if (wire.Text(value, pointer, VendorWire.NameLength, min: 1) is { } name) edits.Add(new SetName("name", name));
-                    break;
-                case "email":
-                    if (wire.Email(value, pointer) is { } email) edits.Add(new SetValue<string?>("email", PartyFieldsOf.Email, email));
-                    break;
-                case "phone":
-                    if (wire.Text(value, pointer, VendorWire.PhoneLength) is { } phone) edits.Add(new SetE164Phone("phone", phone));
+                case "name" or "email" or "phone":
+                    NameEmailOrPhone(wire, field.Name, value, pointer, edits);
                     break;
                 case "owner":
                     if (wire.Text(value, pointer, VendorWire.TextLength, min: 1) is { } owner) edits.Add(new SetOwner("owner", owner));
@@ -76,14 +70,8 @@ public static class VendorMapping
             var value = field.Value;
             switch (field.Name)
             {
-                case "name":
-                    if (wire.Text(value, pointer, VendorWire.NameLength, min: 1) is { } name) edits.Add(new SetName("name", name));
-                    break;
-                case "email":
-                    if (wire.Email(value, pointer) is { } email) edits.Add(new SetValue<string?>("email", PartyFieldsOf.Email, email));
-                    break;
-                case "phone":
-                    if (wire.Text(value, pointer, VendorWire.PhoneLength) is { } phone) edits.Add(new SetE164Phone("phone", phone));
+                case "name" or "email" or "phone":
+                    NameEmailOrPhone(wire, field.Name, value, pointer, edits);
                     break;
                 case "locality":
                     locality = wire.Locality(value, pointer) ?? locality;
@@ -183,6 +171,24 @@ public static class VendorMapping
             }
             if (wire.FlexValue(valueValue, $"{at}/value") is { } text)
                 edits.Add(new SetCustomField(CustomFieldsPrefix + slug.Name, slug.Name, type, text));
+        }
+    }
+
+    /// <summary>The fields that create and update read alike.</summary>
+    private static void NameEmailOrPhone(VendorWire wire, string field, JsonElement value, string pointer,
+        ImmutableArray<PartyEdit>.Builder edits)
+    {
+        switch (field)
+        {
+            case "name":
+                if (wire.Text(value, pointer, VendorWire.NameLength, min: 1) is { } name) edits.Add(new SetName("name", name));
+                break;
+            case "email":
+                if (wire.Email(value, pointer) is { } email) edits.Add(new SetValue<string?>("email", PartyFieldsOf.Email, email));
+                break;
+            default:
+                if (wire.Text(value, pointer, VendorWire.PhoneLength) is { } phone) edits.Add(new SetE164Phone("phone", phone));
+                break;
         }
     }
 }
