@@ -4,9 +4,6 @@ public static class RequestIds
 {
     public const string Header = "X-Request-Id";
 
-    /// <summary>The request's correlation id: the caller's X-Request-Id when it gave a sane one, else one we made.</summary>
-    public static string TraceIdentifierOrRequestId(this HttpContext http) => http.TraceIdentifier;
-
     /// <summary>Takes X-Request-Id from the request (or makes one), uses it as the trace identifier and returns it.</summary>
     public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

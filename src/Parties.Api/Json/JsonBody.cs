@@ -19,10 +19,6 @@ public readonly record struct JsonBody<T>(T? Value, string? ErrorPath, string? E
         {
             return new(default, e.Path ?? "$", Describe(e));
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw;
-        }
     }
 
     private static string Describe(JsonException e) =>
