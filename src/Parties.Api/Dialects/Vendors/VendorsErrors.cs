@@ -19,7 +19,6 @@ public sealed class VendorsErrors : IDialectErrors
     public IResult TooManyRequests(int retryAfterSeconds) =>
         Error(429, "RATE_LIMITED", $"Too many requests. Retry in {retryAfterSeconds} seconds.");
     public IResult AccessDenied() => Error(403, "ACCESS_DENIED", "Access denied: You can only view vendors you own");
-    public IResult Conflict() => Error(409, "CONFLICT", "The vendor kept changing during the update; retry");
     public IResult Invalid(WireError error) => BadRequest(error.Pointer, error.Message);
 
     /// <summary>A vendor id in the path that is not one of ours.</summary>

@@ -33,7 +33,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Parties.UpdatePartyHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.UpdatePartyHandler");
             // Loading Marten aggregate as part of the aggregate handler workflow
-            var eventStreamOfParty = await documentSession.Events.FetchForWriting<Parties.Party>(party_Id, cancellation);
+            var eventStreamOfParty = await documentSession.Events.FetchForExclusiveWriting<Parties.Party>(party_Id, cancellation);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", party_Id);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Parties.Party");
             
