@@ -12,6 +12,9 @@ public interface IDialectErrors
     IResult PayloadTooLarge(long limit);
     IResult Internal();
 
+    /// <summary>The answer while the database is unreachable or a statement was cut; the Retry-After header is already set.</summary>
+    IResult Unavailable(int retryAfterSeconds);
+
     /// <summary>The answer at the rate limit; the Retry-After header is already set.</summary>
     IResult TooManyRequests(int retryAfterSeconds) =>
         Results.Json(new { error = $"Too many requests. Retry in {retryAfterSeconds} seconds." }, statusCode: StatusCodes.Status429TooManyRequests);

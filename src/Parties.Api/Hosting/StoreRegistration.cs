@@ -16,8 +16,7 @@ public static class StoreRegistration
     /// <summary>Marten (event store and documents) and Wolverine (commands) over <c>ConnectionStrings:Parties</c>.</summary>
     public static WebApplicationBuilder AddPartiesStore(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Parties")
-            ?? throw new InvalidOperationException("ConnectionStrings:Parties is not set.");
+        var connectionString = DatabaseConnection.From(builder.Configuration);
         var applySchema = builder.Configuration.GetValue("Parties:ApplySchemaOnStartup", true);
 
         builder.Services.AddSingleton(TimeProvider.System);
