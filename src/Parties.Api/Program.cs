@@ -15,6 +15,7 @@ builder.AddHealth();
 builder.AddTelemetry();
 builder.AddRateLimits();
 builder.AddErrorHandling();
+builder.AddGracefulShutdown();
 builder.Services.ConfigureHttpJsonOptions(o => Parties.DomainJson.Configure(o.SerializerOptions));
 
 var app = builder.Build();

@@ -8,7 +8,7 @@ namespace Parties.Api.Tests.Reliability;
 
 public sealed class OneSecondStatementsAppFixture(TestPostgres postgres) : AppFixture(postgres)
 {
-    protected override IEnumerable<(string Key, string Value)> Settings => base.Settings.Append(("Parties:StatementTimeout", "00:00:01"));
+    protected override IEnumerable<(string Key, string Value)> Settings => base.Settings.Append(("Parties:StatementTimeoutSeconds", "1"));
 }
 
 public class a_slow_query_is_cut_by_the_statement_timeout(OneSecondStatementsAppFixture app) : IClassFixture<OneSecondStatementsAppFixture>
