@@ -41,6 +41,7 @@ public class postgresql_restarted_under_load(PrivatePostgresApp app) : IClassFix
     {
         var org = await Organizations.CreateAsync(app.Host);
         var party = await app.Host.CreateIdAsync(org.AdminKey, new { number = "UP-1", party_type = "organization", legal_name = "Up Ltd", role = "vendor" });
+        // Each answer is labelled with the phase its request started and ended in ("down" = wholly inside the outage).
         var phase = "before";
         var answers = new ConcurrentBag<Answer>();
         using var stop = new CancellationTokenSource();
@@ -75,12 +76,15 @@ public class postgresql_restarted_under_load(PrivatePostgresApp app) : IClassFix
         })).ToArray();
 
         await Task.Delay(TimeSpan.FromSeconds(1));
+        phase = "stopping";
         await app.Cluster.StopAsync("fast");
         phase = "down";
         await Task.Delay(TimeSpan.FromSeconds(3));
         var readiness = await app.Host.Scenario(s => { s.Get.Url("/health/ready"); s.IgnoreStatusCode(); });
         readiness.Context.Response.StatusCode.ShouldBe(503);
 
+        // PostgreSQL accepts connections a little before pg_ctl says so: requests from here on may go either way.
+        phase = "starting";
         await app.Cluster.StartAsync();
         var outage = Stopwatch.StartNew();
         phase = "after";
