@@ -46,8 +46,10 @@ timed() { # timed LABEL COMMAND…: runs COMMAND, remembers how long it took
 }
 
 # ---- root ---------------------------------------------------------------------------------------
-# The invoking user's NuGet.Config is read before any sudo re-run changes HOME.
-nuget_config="${NUGET_CONFIG:-${HOME}/.nuget/NuGet/NuGet.Config}"
+# The invoking user's NuGet.Config, found before a sudo re-run changes the user; from the account's home
+# rather than HOME, which callers such as check-deploy.sh point at a throwaway folder.
+user_home="$(getent passwd "$(id -un)" | cut -d: -f6)"
+nuget_config="${NUGET_CONFIG:-${user_home:-$HOME}/.nuget/NuGet/NuGet.Config}"
 if [[ "$(id -u)" -ne 0 ]]; then
   command -v sudo >/dev/null || die "run as root (debootstrap and buildah's storage need it)"
   exec sudo --preserve-env=IMAGE,BASE_REGISTRY,WORK_DIR,DEBIAN_MIRROR,STORAGE_DRIVER,BUILDAH_ISOLATION,NUGET_CERT_REVOCATION_MODE \
