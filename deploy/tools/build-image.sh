@@ -11,14 +11,15 @@
 #        localhost/mirror/dotnet/sdk:10.0       + the SDK, this machine's CA bundle and NuGet.Config
 #      all copied from this machine's .NET installation (`dotnet --info`). They are rebuilt only when
 #      missing, when the installed .NET version changed, or with --rebuild-base;
-#   3. buildah bud --build-arg BASE_REGISTRY=localhost/mirror -f deploy/Dockerfile -t $IMAGE .
-#   4. runs the image as docker would in the chart (UID 10001, read-only root, tmpfs /tmp, podman) against
-#      a throwaway PostgreSQL cluster: /health/ready, an organization, a party; then stops both;
+#   3. buildah bud --layers --network host --build-arg BASE_REGISTRY=localhost/mirror -f deploy/Dockerfile -t $IMAGE .
+#   4. runs the image with podman the way the chart runs it (UID 10001, read-only root, tmpfs /tmp, no
+#      capabilities) against a throwaway PostgreSQL cluster: /health/ready, an organization, a party; stops both;
 #   5. prints size, layers, user and entrypoint (buildah inspect) and how long each step took.
 # Options: --rebuild-base, --no-smoke. Environment: IMAGE (default parties:dev), BASE_REGISTRY
-# (localhost/mirror), WORK_DIR (/var/tmp/parties-image: debootstrap cache), DEBIAN_MIRROR (the first
+# (localhost/mirror), WORK_DIR (/var/tmp/parties-image: debootstrap scratch and log), DEBIAN_MIRROR (the first
 # deb.debian.org-style URI of /etc/apt), NUGET_CONFIG (default: the invoking user's NuGet.Config),
-# STORAGE_DRIVER=vfs when overlay mounts are refused, BUILDAH_ISOLATION=chroot when runc cannot run.
+# BUILDAH_ISOLATION=chroot when runc cannot run; CONTAINERS_STORAGE_CONF=FILE for another image store, e.g.
+# one with driver = "vfs" where overlay mounts are refused (STORAGE_DRIVER is ignored once a store exists).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -52,7 +53,7 @@ user_home="$(getent passwd "$(id -un)" | cut -d: -f6)"
 nuget_config="${NUGET_CONFIG:-${user_home:-$HOME}/.nuget/NuGet/NuGet.Config}"
 if [[ "$(id -u)" -ne 0 ]]; then
   command -v sudo >/dev/null || die "run as root (debootstrap and buildah's storage need it)"
-  exec sudo --preserve-env=IMAGE,BASE_REGISTRY,WORK_DIR,DEBIAN_MIRROR,STORAGE_DRIVER,BUILDAH_ISOLATION,NUGET_CERT_REVOCATION_MODE \
+  exec sudo --preserve-env=IMAGE,BASE_REGISTRY,WORK_DIR,DEBIAN_MIRROR,CONTAINERS_STORAGE_CONF,BUILDAH_ISOLATION,NUGET_CERT_REVOCATION_MODE \
     NUGET_CONFIG="$nuget_config" PATH="$PATH" "$0" "$@"
 fi
 
@@ -72,8 +73,6 @@ install_tools() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 timed "install tools" install_tools
-buildah_cmd=(buildah)
-[[ -n "${STORAGE_DRIVER:-}" ]] && buildah_cmd+=(--storage-driver "$STORAGE_DRIVER")
 
 # ---- 2. base images ---------------------------------------------------------------------------
 command -v dotnet >/dev/null || die "dotnet is not installed: the base images copy this machine's .NET 10 SDK"
@@ -94,7 +93,7 @@ sdk_image="$base_registry/dotnet/sdk:10.0"
 # A base image is current when it carries the label of the .NET it was made from.
 label_key="io.parties.mirror.dotnet"
 label_value="sdk-$sdk_version+runtime-$runtime_version+aspnet-$aspnet_version"
-image_label() { "${buildah_cmd[@]}" inspect --type image --format "{{index .OCIv1.Config.Labels \"$label_key\"}}" "$1" 2>/dev/null || true; }
+image_label() { buildah inspect --type image --format "{{index .OCIv1.Config.Labels \"$label_key\"}}" "$1" 2>/dev/null || true; }
 
 debian_mirror() {
   if [[ -n "${DEBIAN_MIRROR:-}" ]]; then echo "$DEBIAN_MIRROR"; return; fi
@@ -136,18 +135,18 @@ EOF
   : > "$rootfs/etc/resolv.conf"
   : > "$rootfs/etc/hostname"
   tar --numeric-owner -C "$rootfs" -cf "$work_dir/rootfs.tar" .
-  ctr="$("${buildah_cmd[@]}" from scratch)"
-  "${buildah_cmd[@]}" add "$ctr" "$work_dir/rootfs.tar" / >/dev/null
-  "${buildah_cmd[@]}" config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+  ctr="$(buildah from scratch)"
+  buildah add "$ctr" "$work_dir/rootfs.tar" / >/dev/null
+  buildah config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     --cmd bash --label "$label_key=$label_value" "$ctr"
-  "${buildah_cmd[@]}" commit --quiet --rm "$ctr" "$debian_image" >/dev/null
+  buildah commit --quiet --rm "$ctr" "$debian_image" >/dev/null
   rm -rf "$rootfs" "$work_dir/rootfs.tar"
 }
 
 build_aspnet_image() {
   local ctr mnt
-  ctr="$("${buildah_cmd[@]}" from --pull-never "$debian_image")"
-  mnt="$("${buildah_cmd[@]}" mount "$ctr")"
+  ctr="$(buildah from --pull-never "$debian_image")"
+  mnt="$(buildah mount "$ctr")"
   # The layout of the mcr images: /usr/share/dotnet, /usr/bin/dotnet → it, and an "app" user (1654).
   mkdir -p "$mnt/usr/share/dotnet/shared"
   cp -a "$dotnet_root/dotnet" "$dotnet_root/LICENSE.txt" "$dotnet_root/ThirdPartyNotices.txt" "$mnt/usr/share/dotnet/"
@@ -158,17 +157,17 @@ build_aspnet_image() {
   ln -sf /usr/share/dotnet/dotnet "$mnt/usr/bin/dotnet"
   chroot "$mnt" groupadd --gid 1654 app
   chroot "$mnt" useradd --uid 1654 --gid 1654 --no-create-home --shell /bin/false app
-  "${buildah_cmd[@]}" umount "$ctr" >/dev/null
-  "${buildah_cmd[@]}" config --env APP_UID=1654 --env ASPNETCORE_HTTP_PORTS=8080 \
+  buildah umount "$ctr" >/dev/null
+  buildah config --env APP_UID=1654 --env ASPNETCORE_HTTP_PORTS=8080 \
     --env DOTNET_RUNNING_IN_CONTAINER=true --env DOTNET_VERSION="$runtime_version" \
     --env ASPNET_VERSION="$aspnet_version" --label "$label_key=$label_value" "$ctr"
-  "${buildah_cmd[@]}" commit --quiet --rm "$ctr" "$aspnet_image" >/dev/null
+  buildah commit --quiet --rm "$ctr" "$aspnet_image" >/dev/null
 }
 
 build_sdk_image() {
   local ctr mnt item
-  ctr="$("${buildah_cmd[@]}" from --pull-never "$aspnet_image")"
-  mnt="$("${buildah_cmd[@]}" mount "$ctr")"
+  ctr="$(buildah from --pull-never "$aspnet_image")"
+  mnt="$(buildah mount "$ctr")"
   for item in sdk sdk-manifests packs templates; do
     [[ -e "$dotnet_root/$item" ]] && cp -a "$dotnet_root/$item" "$mnt/usr/share/dotnet/"
   done
@@ -181,14 +180,14 @@ build_sdk_image() {
     mkdir -p "$mnt/root/.nuget/NuGet"
     cp "$nuget_config" "$mnt/root/.nuget/NuGet/NuGet.Config"
   fi
-  "${buildah_cmd[@]}" umount "$ctr" >/dev/null
+  buildah umount "$ctr" >/dev/null
   local env=(--env DOTNET_GENERATE_ASPNET_CERTIFICATE=false --env DOTNET_NOLOGO=true
     --env DOTNET_SDK_VERSION="$sdk_version" --env DOTNET_USE_POLLING_FILE_WATCHER=true
     --env NUGET_XMLDOC_MODE=skip --env DOTNET_CLI_TELEMETRY_OPTOUT=1)
   # Signature revocation checks reach the certificate authorities' servers: "offline" where they cannot.
   [[ -n "${NUGET_CERT_REVOCATION_MODE:-}" ]] && env+=(--env NUGET_CERT_REVOCATION_MODE="$NUGET_CERT_REVOCATION_MODE")
-  "${buildah_cmd[@]}" config "${env[@]}" --label "$label_key=$label_value" "$ctr"
-  "${buildah_cmd[@]}" commit --quiet --rm "$ctr" "$sdk_image" >/dev/null
+  buildah config "${env[@]}" --label "$label_key=$label_value" "$ctr"
+  buildah commit --quiet --rm "$ctr" "$sdk_image" >/dev/null
 }
 
 base_stale=$rebuild_base
@@ -211,7 +210,7 @@ build_image() {
   say "buildah bud --build-arg BASE_REGISTRY=$base_registry -f deploy/Dockerfile -t $image ."
   # --layers: the restore layer is reused until a project file changes, as with docker.
   # --network host: the build reaches NuGet like this machine does, no container network needed.
-  (cd "$repo_root" && "${buildah_cmd[@]}" bud --layers --pull-never --network host \
+  (cd "$repo_root" && buildah bud --layers --pull-never --network host \
     ${BUILDAH_ISOLATION:+--isolation "$BUILDAH_ISOLATION"} \
     --build-arg BASE_REGISTRY="$base_registry" --build-arg VERSION="$version" --build-arg REVISION="$revision" \
     -f deploy/Dockerfile -t "$image" .)
@@ -287,9 +286,9 @@ fi
 # ---- 5. report --------------------------------------------------------------------------------
 report() {
   local config size base_size
-  config="$("${buildah_cmd[@]}" inspect --type image "$image" | jq -c '.OCIv1 | {user: .config.User, entrypoint: .config.Entrypoint, layers: (.rootfs.diff_ids | length)}')"
-  size="$("${buildah_cmd[@]}" images --format '{{.Size}}' "$image" | head -1)"
-  base_size="$("${buildah_cmd[@]}" images --format '{{.Size}}' "$aspnet_image" | head -1)"
+  config="$(buildah inspect --type image "$image" | jq -c '.OCIv1 | {user: .config.User, entrypoint: .config.Entrypoint, layers: (.rootfs.diff_ids | length)}')"
+  size="$(buildah images --format '{{.Size}}' "$image" | head -1)"
+  base_size="$(buildah images --format '{{.Size}}' "$aspnet_image" | head -1)"
   printf '\n==> %s\n' "$image"
   printf '  size        %s uncompressed (of which the base %s: %s)\n' "$size" "$aspnet_image" "$base_size"
   printf '  layers      %s\n' "$(jq -r .layers <<<"$config")"
