@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using Marten;
+using Parties.Idempotency;
 using Wolverine.Marten;
 
 namespace Parties;
 
 /// <param name="ExpectedVersion">The caller's If-Match: the write is refused (412) unless the party is at this version.</param>
-public sealed record UpdateParty(Guid PartyId, ImmutableArray<PartyEdit> Edits, EditMode Mode, int? ExpectedVersion, Actor Actor)
-    : IActorCommand;
+public sealed record UpdateParty(Guid PartyId, ImmutableArray<PartyEdit> Edits, EditMode Mode, int? ExpectedVersion, Actor Actor,
+    IdempotentWrite? Idempotency = null) : IActorCommand, IIdempotentCommand;
 
 public static class UpdatePartyHandler
 {
@@ -14,10 +15,14 @@ public static class UpdatePartyHandler
         PartyContextLoader.LoadForUpdateAsync(session, command.PartyId, command.Edits, cancellation);
 
     [AggregateHandler]
-    public static (PartyDecision, Events) Handle(UpdateParty command, Party? party, PartyContext context, TimeProvider clock)
+    public static (PartyDecision, Events) Handle(UpdateParty command, Party? party, PartyContext context, PriorWrite prior,
+        IDocumentSession session, TimeProvider clock)
     {
-        var (decision, changed) = Decide(command, party, context, clock.GetUtcNow());
         var events = new Events();
+        if (prior.Decision is { } earlier) return (earlier, events);
+        var now = clock.GetUtcNow();
+        var (decision, changed) = Decide(command, party, context, now);
+        prior.Keep(session, decision, now);
         if (changed is not null) events.Add(changed);
         return (decision, events);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Parties.Api.Admin;
 using Parties.Api.Dialects.PartiesApi;
+using Parties.Idempotency;
 
 namespace Parties.Api.Errors;
 
@@ -31,7 +32,12 @@ public static class ErrorHandling
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : 500,
+            StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException b => b.StatusCode,
+                IdempotencyKeyReusedException => StatusCodes.Status422UnprocessableEntity,
+                _ => 500,
+            },
             ExceptionHandler = async http =>
             {
                 var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -40,6 +46,7 @@ public static class ErrorHandling
                 {
                     BadHttpRequestException { StatusCode: 413 } => errors.PayloadTooLarge(MaxBodyBytes),
                     BadHttpRequestException b => errors.BadRequest("body", b.Message),
+                    IdempotencyKeyReusedException => errors.IdempotencyKeyReused(),
                     _ => errors.Internal(),
                 };
                 await result.ExecuteAsync(http);

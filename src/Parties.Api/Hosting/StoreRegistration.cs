@@ -5,6 +5,7 @@ using Marten;
 using Marten.Exceptions;
 using Npgsql;
 using Parties;
+using Parties.Idempotency;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Marten;
@@ -34,6 +35,7 @@ public static class StoreRegistration
             opts.Discovery.IncludeAssembly(typeof(Party).Assembly);
             opts.Policies.AutoApplyTransactions();
             opts.Policies.ForMessagesOfType<IActorCommand>().AddMiddleware(typeof(ActorMetadata));
+            opts.Policies.ForMessagesOfType<IIdempotentCommand>().AddMiddleware(typeof(IdempotencyMiddleware));
 
             // A writer without If-Match never loses to another writer: its command is decided again on
             // the fresh state. Unique-index races are decided again too, so the loser sees the winner.

@@ -18,6 +18,8 @@ public static class UpdateVendor
 
     public static async Task<IResult> Handle(string vendorId, HttpContext http, IDocumentStore store, IMessageBus bus)
     {
+        // Before the access check: the first PATCH may have handed the vendor to another owner.
+        if (http.Idempotency()?.Decision is { } earlier) return Updated(earlier);
         if (!VendorReads.TryParseId(vendorId, out var id)) return Errors.InvalidId();
         var (body, malformed) = await VendorsJson.ReadAsync(http.Request);
         if (malformed is not null) return Errors.Invalid(malformed);
@@ -31,7 +33,8 @@ public static class UpdateVendor
             var party = await session.LoadAsync<Party>(id, http.RequestAborted);
             if (Errors.Refusal(VendorAccess.Check(party?.Data, caller.UserId, caller.SeesAll)) is { } refusal) return refusal;
 
-            var command = new UpdateParty(id, edits, EditMode.PerField, party!.Version, caller.As(VendorsErrors.Name, http));
+            var command = new UpdateParty(id, edits, EditMode.PerField, party!.Version, caller.As(VendorsErrors.Name, http),
+                http.Idempotency()?.Write);
             var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
             switch (decision.Status)
             {
@@ -42,14 +45,16 @@ public static class UpdateVendor
                 case DecisionStatus.NotFound:
                     return Errors.NotFound();
                 default:
-                    return Results.Json(new
-                    {
-                        ok = true,
-                        update = true,
-                        error = (object?)null,
-                        context = new { updates = VendorUpdates.From(decision.Outcomes) },
-                    }, VendorsJson.Options);
+                    return Updated(decision);
             }
         }
     }
+
+    private static IResult Updated(PartyDecision decision) => Results.Json(new
+    {
+        ok = true,
+        update = true,
+        error = (object?)null,
+        context = new { updates = VendorUpdates.From(decision.Outcomes) },
+    }, VendorsJson.Options);
 }

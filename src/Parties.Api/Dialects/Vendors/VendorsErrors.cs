@@ -18,6 +18,7 @@ public sealed class VendorsErrors : IDialectErrors
     public IResult Internal() => Error(500, "INTERNAL_ERROR", "Internal error");
     public IResult TooManyRequests(int retryAfterSeconds) =>
         Error(429, "RATE_LIMITED", $"Too many requests. Retry in {retryAfterSeconds} seconds.");
+    public IResult IdempotencyKeyReused() => Error(422, "IDEMPOTENCY_KEY_REUSED", IDialectErrors.KeyReusedMessage);
     public IResult AccessDenied() => Error(403, "ACCESS_DENIED", "Access denied: You can only view vendors you own");
     public IResult Conflict() => Error(409, "CONFLICT", "The vendor kept changing during the update; retry");
     public IResult Invalid(WireError error) => BadRequest(error.Pointer, error.Message);
