@@ -36,7 +36,7 @@ public static class IdempotencyKeys
 
             await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(caller.OrganizationId);
             var earlier = await session.Query<IdempotencyRecord>()
-                .Where(r => r.Scope == write.Scope && r.CreatedAt >= write.FreshSince).ToListAsync(http.RequestAborted);
+                .Where(r => r.Scope == write.Scope && r.Replays && r.CreatedAt >= write.FreshSince).ToListAsync(http.RequestAborted);
             if (earlier.Any(r => r.Fingerprint != write.Fingerprint)) return errors.IdempotencyKeyReused();
             if (earlier.Count > 0) http.Response.Headers[ReplayedHeader] = "true";
             http.Items[typeof(IdempotentRequest)] = new IdempotentRequest(write, earlier.ToDictionary(r => r.Item ?? WholeRequest));

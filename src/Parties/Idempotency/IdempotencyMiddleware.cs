@@ -10,7 +10,7 @@ public static class IdempotencyMiddleware
         if (command.Idempotency is not { } write) return new PriorWrite(null, null, false);
         var record = await session.LoadAsync<IdempotencyRecord>(write.RecordId, cancellation);
         if (record is null) return new PriorWrite(write, null, false);
-        if (record.CreatedAt < write.FreshSince) return new PriorWrite(write, null, true);
+        if (!record.Replays || record.CreatedAt < write.FreshSince) return new PriorWrite(write, null, true);
         if (record.Fingerprint != write.Fingerprint) throw new IdempotencyKeyReusedException(write);
         return new PriorWrite(write, record, false);
     }

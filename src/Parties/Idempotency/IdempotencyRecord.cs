@@ -17,6 +17,14 @@ public sealed class IdempotencyRecord
     public string Fingerprint { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Whether a request with the key is answered from this record. A refusal (4xx, nothing written) is not: the key
+    /// stays usable, for the same body or a corrected one. It is still stored, so that every decision under a key
+    /// inserts this row and two concurrent requests meet at its primary key even when one was refused because it
+    /// already saw the other's effects (a number taken, a version moved on) without yet seeing its record.
+    /// </summary>
+    public bool Replays { get; set; }
+
     /// <summary>The decision of a single write (or of one batch item).</summary>
     public PartyDecision? Decision { get; set; }
 
