@@ -38,7 +38,8 @@ public static class StoreRegistration
             opts.Policies.ForMessagesOfType<IIdempotentCommand>().AddMiddleware(typeof(IdempotencyMiddleware));
 
             // A writer without If-Match never loses to another writer: its command is decided again on
-            // the fresh state. Unique-index races are decided again too, so the loser sees the winner.
+            // the fresh state. Unique-index races are decided again too, so the loser sees the winner (for two
+            // requests with one Idempotency-Key: the winner's record, answered again).
             opts.OnException<ConcurrencyException>().Or<ConcurrentUpdateException>()
                 .RetryWithCooldown(5.Milliseconds(), 10.Milliseconds(), 25.Milliseconds(), 50.Milliseconds(),
                     100.Milliseconds(), 200.Milliseconds());
@@ -56,7 +57,7 @@ public static class StoreRegistration
     public static bool IsUniqueViolation(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
-            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or DocumentAlreadyExistsException) return true;
         return false;
     }
 }
