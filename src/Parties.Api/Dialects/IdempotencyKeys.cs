@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Marten;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Parties.Api.Auth;
 using Parties.Api.Errors;
 using Parties.Idempotency;
@@ -20,7 +22,18 @@ public static class IdempotencyKeys
 
     /// <summary>Checks the key and finds what an earlier request with it decided; the caller must be known (RequireCaller first).</summary>
     public static TBuilder Idempotent<TBuilder>(this TBuilder builder, IDialectErrors errors) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Header, In = ParameterLocation.Header, Required = false,
+                Description = "Repeats with the same body within the window answer the first response again and write nothing; " +
+                              "another body is a 422.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = MaxLength },
+            });
+            return Task.CompletedTask;
+        }).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var values = http.Request.Headers[Header];
