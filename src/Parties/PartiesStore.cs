@@ -4,6 +4,7 @@ using Marten;
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using JasperFx.MultiTenancy;
+using Parties.Idempotency;
 using Parties.Projections;
 using Parties.Reference;
 using Parties.Tenancy;
@@ -48,6 +49,9 @@ public static class PartiesStore
             .Index(x => x.UserId!)
             .Index(x => x.Dialect!)
             .GinIndexJsonData();
+
+        // Per organization like every document; Scope finds all records of one key (the items of a batch).
+        opts.Schema.For<IdempotencyRecord>().Index(x => x.Scope).Index(x => x.CreatedAt);
 
         opts.Schema.For<ReferenceData>().UseOptimisticConcurrency(true);
         opts.Schema.For<Organization>().SingleTenanted().Index(x => x.AccountId);

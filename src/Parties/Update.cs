@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Marten;
+using Parties.Idempotency;
 using Wolverine.Marten;
 
 namespace Parties;
@@ -7,7 +8,7 @@ namespace Parties;
 /// <param name="ExpectedVersion">The caller's If-Match: the write is refused (412) unless the party is at this version.</param>
 /// <param name="VendorOf">When set, the write is a vendor's, refused unless this caller may change that vendor.</param>
 public sealed record UpdateParty(Guid PartyId, ImmutableArray<PartyEdit> Edits, EditMode Mode, int? ExpectedVersion, Actor Actor,
-    VendorCaller? VendorOf = null) : IActorCommand;
+    VendorCaller? VendorOf = null, IdempotentWrite? Idempotency = null) : IActorCommand, IIdempotentCommand;
 
 /// <summary>Who writes a vendor, for <see cref="VendorAccess"/>.</summary>
 public sealed record VendorCaller(string UserId, bool SeesAll);
@@ -20,10 +21,14 @@ public static class UpdatePartyHandler
     // Writers of one party queue on its stream row (SELECT … FOR UPDATE) instead of racing and retrying: any
     // number of concurrent writers, on any number of replicas, each decide on the state the previous one left.
     [AggregateHandler(ConcurrencyStyle.Exclusive)]
-    public static (PartyDecision, Events) Handle(UpdateParty command, Party? party, PartyContext context, TimeProvider clock)
+    public static (PartyDecision, Events) Handle(UpdateParty command, Party? party, PartyContext context, PriorWrite prior,
+        IDocumentSession session, TimeProvider clock)
     {
-        var (decision, changed) = Decide(command, party, context, clock.GetUtcNow());
         var events = new Events();
+        if (prior.Decision is { } earlier) return (earlier, events);
+        var now = clock.GetUtcNow();
+        var (decision, changed) = Decide(command, party, context, now);
+        prior.Keep(session, decision, now);
         if (changed is not null) events.Add(changed);
         return (decision, events);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Parties.Api.Admin;
 using Parties.Api.Dialects.PartiesApi;
+using Parties.Idempotency;
 
 namespace Parties.Api.Errors;
 
@@ -38,6 +39,7 @@ public static class ErrorHandling
             {
                 BadHttpRequestException b => b.StatusCode,
                 _ when TransientFailures.IsTransient(e) => StatusCodes.Status503ServiceUnavailable,
+                IdempotencyKeyReusedException => StatusCodes.Status422UnprocessableEntity,
                 _ => 500,
             },
             ExceptionHandler = async http =>
@@ -49,6 +51,7 @@ public static class ErrorHandling
                     BadHttpRequestException { StatusCode: 413 } => errors.PayloadTooLarge(MaxBodyBytes),
                     BadHttpRequestException b => errors.BadRequest("body", b.Message),
                     not null when TransientFailures.IsTransient(exception) => Unavailable(http, errors),
+                    IdempotencyKeyReusedException => errors.IdempotencyKeyReused(),
                     _ => errors.Internal(),
                 };
                 await result.ExecuteAsync(http);

@@ -19,6 +19,7 @@ public sealed class PartiesErrors : IDialectErrors
     public IResult Unavailable(int retryAfterSeconds) => Detail(503, "Service temporarily unavailable, try again later.");
     public IResult TooManyRequests(int retryAfterSeconds) =>
         Detail(429, $"Request was throttled. Expected available in {retryAfterSeconds} seconds.");
+    public IResult IdempotencyKeyReused() => Detail(422, IDialectErrors.KeyReusedMessage);
     public IResult PreconditionFailed(int version) =>
         Detail(412, $"Precondition failed: the party is at version {version}.");
 

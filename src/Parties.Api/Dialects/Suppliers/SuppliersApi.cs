@@ -19,9 +19,9 @@ public static class SuppliersApi
             .Produces<SupplierListOutput>().Produces<SupplierError[]>(400);
         group.MapGet("/{id}", ReadSuppliers.One).RequireCaller(Errors, Permissions.Read).WithName("suppliers_read")
             .Produces<SupplierOutput>().Produces<SupplierError[]>(404);
-        group.MapPost("", WriteSuppliers.Create).RequireCaller(Errors, Permissions.Write).WithName("suppliers_create")
+        group.MapPost("", WriteSuppliers.Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("suppliers_create")
             .Accepts<SupplierBatchInput>("application/json").Produces<SupplierBatchOutput>().Produces<SupplierError[]>(400);
-        group.MapPut("", WriteSuppliers.Update).RequireCaller(Errors, Permissions.Write).WithName("suppliers_update")
+        group.MapPut("", WriteSuppliers.Update).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("suppliers_update")
             .Accepts<SupplierBatchInput>("application/json").Produces<SupplierBatchOutput>().Produces<SupplierError[]>(400);
         return app;
     }

@@ -13,6 +13,8 @@ public static class UpdateVendor
 
     public static async Task<IResult> Handle(string vendorId, HttpContext http, IMessageBus bus)
     {
+        // Before the access check: the first PATCH may have handed the vendor to another owner.
+        if (http.Idempotency()?.Decision is { } earlier) return Updated(earlier);
         if (!VendorReads.TryParseId(vendorId, out var id)) return Errors.InvalidId();
         var (body, malformed) = await VendorsJson.ReadAsync(http.Request);
         if (malformed is not null) return Errors.Invalid(malformed);
@@ -23,19 +25,21 @@ public static class UpdateVendor
         // so an owner or role changed by another writer is seen.
         var caller = http.Caller();
         var command = new UpdateParty(id, edits, EditMode.PerField, null, caller.As(VendorsErrors.Name, http),
-            new VendorCaller(caller.UserId, caller.SeesAll));
+            new VendorCaller(caller.UserId, caller.SeesAll), http.Idempotency()?.Write);
         var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
         return decision.Status switch
         {
             DecisionStatus.NotFound => Errors.NotFound(),
             DecisionStatus.Denied => Errors.AccessDenied(),
-            _ => Results.Json(new
-            {
-                ok = true,
-                update = true,
-                error = (object?)null,
-                context = new { updates = VendorUpdates.From(decision.Outcomes) },
-            }, VendorsJson.Options),
+            _ => Updated(decision),
         };
     }
+
+    private static IResult Updated(PartyDecision decision) => Results.Json(new
+    {
+        ok = true,
+        update = true,
+        error = (object?)null,
+        context = new { updates = VendorUpdates.From(decision.Outcomes) },
+    }, VendorsJson.Options);
 }

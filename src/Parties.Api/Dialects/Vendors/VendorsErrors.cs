@@ -20,6 +20,7 @@ public sealed class VendorsErrors : IDialectErrors
         Error(503, "SERVICE_UNAVAILABLE", $"Service temporarily unavailable. Retry in {retryAfterSeconds} seconds.");
     public IResult TooManyRequests(int retryAfterSeconds) =>
         Error(429, "RATE_LIMITED", $"Too many requests. Retry in {retryAfterSeconds} seconds.");
+    public IResult IdempotencyKeyReused() => Error(422, "IDEMPOTENCY_KEY_REUSED", IDialectErrors.KeyReusedMessage);
     public IResult AccessDenied() => Error(403, "ACCESS_DENIED", "Access denied: You can only view vendors you own");
     public IResult Invalid(WireError error) => BadRequest(error.Pointer, error.Message);
 

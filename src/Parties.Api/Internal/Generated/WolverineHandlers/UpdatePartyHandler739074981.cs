@@ -29,6 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             // Application-specific Open Telemetry auditing
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("party.id", updateParty.PartyId);
             Parties.ActorMetadata.Before(updateParty, documentSession);
+            var priorWrite = await Parties.Idempotency.IdempotencyMiddleware.LoadAsync(updateParty, documentSession, cancellation).ConfigureAwait(false);
             var partyContext = await Parties.UpdatePartyHandler.LoadAsync(updateParty, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Parties.UpdatePartyHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.UpdatePartyHandler");
@@ -38,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Parties.Party");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Parties.UpdatePartyHandler.Handle(updateParty, eventStreamOfParty.Aggregate, partyContext, _timeProvider);
+            (var outgoing1, var outgoing2) = Parties.UpdatePartyHandler.Handle(updateParty, eventStreamOfParty.Aggregate, partyContext, priorWrite, documentSession, _timeProvider);
 
             
             // Outgoing, cascaded message
