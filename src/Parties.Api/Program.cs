@@ -1,6 +1,7 @@
 using JasperFx;
 using Parties.Api.Admin;
 using Parties.Api.Auth;
+using Parties.Api.Dialects.History;
 using Parties.Api.Dialects.PartiesApi;
 using Parties.Api.Dialects.Suppliers;
 using Parties.Api.Dialects.Vendors;
@@ -27,6 +28,7 @@ app.MapAdminApi();
 app.MapPartiesApi();
 app.MapVendorsApi();
 app.MapSuppliersApi();
+app.MapHistoryApi();
 app.MapApiDocs();
 app.MapHealth();
 
