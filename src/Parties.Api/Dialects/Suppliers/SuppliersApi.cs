@@ -18,7 +18,7 @@ public static class SuppliersApi
         group.MapGet("", ReadSuppliers.List).RequireCaller(Errors, Permissions.Read).WithName("suppliers_list")
             .Produces<SupplierListOutput>().Produces<SupplierError[]>(400);
         group.MapGet("/{id}", ReadSuppliers.One).RequireCaller(Errors, Permissions.Read).WithName("suppliers_read")
-            .Produces<SupplierOutput>().Produces<SupplierError[]>(404);
+            .Produces<SupplierOutput>().Produces<SupplierError[]>(400).Produces<SupplierError[]>(404);
         group.MapPost("", WriteSuppliers.Create).RequireCaller(Errors, Permissions.Write).WithName("suppliers_create")
             .Accepts<SupplierBatchInput>("application/json").Produces<SupplierBatchOutput>().Produces<SupplierError[]>(400);
         group.MapPut("", WriteSuppliers.Update).RequireCaller(Errors, Permissions.Write).WithName("suppliers_update")

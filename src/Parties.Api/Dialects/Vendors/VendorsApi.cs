@@ -23,7 +23,7 @@ public static class VendorsApi
         group.MapGet("/vendor/search", SearchVendors.Handle).RequireCaller(Errors, Permissions.Read).WithName("vendors_search")
             .Produces<VendorsOk<VendorSearchResult>>().Produces<VendorsFailure>(400);
         group.MapGet("/vendor/{vendorId}", GetVendor.Handle).RequireCaller(Errors, Permissions.Read).WithName("vendors_details")
-            .Produces<VendorsOk<VendorDetails>>().Produces<VendorsFailure>(404);
+            .Produces<VendorsOk<VendorDetails>>().Produces<VendorsFailure>(400).Produces<VendorsFailure>(404);
         group.MapPatch("/vendor/{vendorId}", UpdateVendor.Handle).RequireCaller(Errors, Permissions.Write).WithName("vendors_update")
             .Accepts<VendorPatchBody>("application/json").Produces<VendorUpdateAnswer>().Produces<VendorsFailure>(400);
         group.MapGet("/vendor/{vendorId}/audit-trail", VendorAuditTrail.Handle).RequireCaller(Errors, Permissions.Read)
