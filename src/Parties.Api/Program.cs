@@ -16,6 +16,7 @@ builder.AddHealth();
 builder.AddTelemetry();
 builder.AddRateLimits();
 builder.AddErrorHandling();
+builder.AddHistory();
 builder.Services.ConfigureHttpJsonOptions(o => Parties.DomainJson.Configure(o.SerializerOptions));
 
 var app = builder.Build();
