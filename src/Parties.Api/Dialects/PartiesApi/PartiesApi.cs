@@ -27,7 +27,7 @@ public static class PartiesApi
         group.MapPatch("/bulk/", (HttpContext http, IMessageBus bus) => BulkParties.Update(WriteKind.Patch, http, bus))
             .RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_partial_update")
             .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>().Produces<Dictionary<string, string[]>[]>(400);
-        group.MapGet("/{id:guid}/", Get).RequireCaller(Errors, Permissions.Read).WithName("parties_read")
+        group.MapGet("/{id:guid}/", Get).RequireCaller(Errors, Permissions.Read).WithName("parties_read").DocumentQuery(HistoryOpenApi.PointInTime)
             .Produces<PartyResource>().Produces<Dictionary<string, string[]>>(400).Produces<Dictionary<string, string>>(404);
         group.MapPatch("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Patch, http, bus))
             .RequireCaller(Errors, Permissions.Write).WithName("parties_partial_update")
