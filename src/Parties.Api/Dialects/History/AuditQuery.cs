@@ -47,8 +47,10 @@ public static class AuditQuery
         if (filter.To is { } to) entries = entries.Where(e => e.Timestamp < to);
         if (after is not null)
         {
+            // Written as a range on the timestamp (the index's next column) with the tie excluded, not as an OR,
+            // so that the index scan starts at the cursor instead of filtering from the newest entry down.
             var at = after.Timestamp;
-            entries = entries.Where(e => e.Timestamp < at || e.Timestamp == at && e.MatchesSql("d.id < ?", after.Id));
+            entries = entries.Where(e => e.Timestamp <= at && !(e.Timestamp == at && e.MatchesSql("d.id >= ?", after.Id)));
         }
         return entries.OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Id).Take(take).ToListAsync(cancellation);
     }
