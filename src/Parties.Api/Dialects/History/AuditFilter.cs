@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 using Parties.Api.Dialects.PartiesApi;
 using Parties.Api.Dialects.Suppliers;
@@ -82,9 +83,9 @@ public sealed record AuditFilter(Guid? Party, string? User, string? Field, strin
     {
         var query = QueryHelpers.ParseQuery(request.QueryString.Value);
         query["cursor"] = cursor.ToString();
-        var builder = new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(
+        var builder = new QueryBuilder(
             query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? ""))));
-        return Microsoft.AspNetCore.Http.Extensions.UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase,
+        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase,
             request.Path, builder.ToQueryString());
     }
 }

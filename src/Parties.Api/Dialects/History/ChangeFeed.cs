@@ -2,6 +2,7 @@ using System.Globalization;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.WebUtilities;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.PartiesApi;
 
@@ -72,7 +73,7 @@ public static class ChangeFeed
 
     private static string Link(HttpRequest request, long after)
     {
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value);
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
         query["after"] = after.ToString(CultureInfo.InvariantCulture);
         var builder = new QueryBuilder(query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? ""))));
         return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, builder.ToQueryString());
