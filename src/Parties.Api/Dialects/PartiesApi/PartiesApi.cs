@@ -1,5 +1,6 @@
 using Marten;
 using Parties.Api.Auth;
+using Parties.Api.Dialects.History;
 using Parties.Api.Json;
 using Parties.Tenancy;
 using Wolverine;
@@ -26,8 +27,8 @@ public static class PartiesApi
         group.MapPatch("/bulk/", (HttpContext http, IMessageBus bus) => BulkParties.Update(WriteKind.Patch, http, bus))
             .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_bulk_partial_update")
             .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>().Produces<Dictionary<string, string[]>[]>(400);
-        group.MapGet("/{id:guid}/", Get).RequireCaller(Errors, Permissions.Read).WithName("parties_read")
-            .Produces<PartyResource>().Produces<Dictionary<string, string>>(404);
+        group.MapGet("/{id:guid}/", Get).RequireCaller(Errors, Permissions.Read).WithName("parties_read").DocumentQuery(HistoryOpenApi.PointInTime)
+            .Produces<PartyResource>().Produces<Dictionary<string, string[]>>(400).Produces<Dictionary<string, string>>(404);
         group.MapPatch("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Patch, http, bus))
             .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_partial_update")
             .Accepts<PartyInput>("application/json").Produces<PartyResource>().Produces<Dictionary<string, string[]>>(400);
@@ -57,8 +58,10 @@ public static class PartiesApi
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IDocumentStore store)
     {
+        var (point, parameter, message) = PointInTime.Read(http.Request.Query);
+        if (point is null) return Errors.BadRequest(parameter!, message!);
         await using var session = store.QuerySession(http.Caller().OrganizationId);
-        var party = await session.LoadAsync<Party>(id, http.RequestAborted);
+        var party = await point.LoadAsync(session, id, http.RequestAborted);
         if (party is null) return Errors.NotFound();
         ETags.Set(http.Response, party.Version);
         return Results.Json(PartyOutput.From(PartySnapshot.Of(party)), PartiesJson.Options);

@@ -1,4 +1,5 @@
 using Parties.Api.Auth;
+using Parties.Api.Dialects.History;
 using Parties.Api.Errors;
 using Parties.Tenancy;
 
@@ -22,8 +23,8 @@ public static class VendorsApi
             .Produces<VendorsOk<VendorList>>().Produces<VendorsFailure>(400);
         group.MapGet("/vendor/search", SearchVendors.Handle).RequireCaller(Errors, Permissions.Read).WithName("vendors_search")
             .Produces<VendorsOk<VendorSearchResult>>().Produces<VendorsFailure>(400);
-        group.MapGet("/vendor/{vendorId}", GetVendor.Handle).RequireCaller(Errors, Permissions.Read).WithName("vendors_details")
-            .Produces<VendorsOk<VendorDetails>>().Produces<VendorsFailure>(404);
+        group.MapGet("/vendor/{vendorId}", GetVendor.Handle).RequireCaller(Errors, Permissions.Read).WithName("vendors_details").DocumentQuery(HistoryOpenApi.PointInTime)
+            .Produces<VendorsOk<VendorDetails>>().Produces<VendorsFailure>(400).Produces<VendorsFailure>(404);
         group.MapPatch("/vendor/{vendorId}", UpdateVendor.Handle).RequireCaller(Errors, Permissions.Write).Idempotent(Errors)
             .WithName("vendors_update")
             .Accepts<VendorPatchBody>("application/json").Produces<VendorUpdateAnswer>().Produces<VendorsFailure>(400);
