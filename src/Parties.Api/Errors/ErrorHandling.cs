@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 using Parties.Api.Admin;
 using Parties.Api.Dialects.PartiesApi;
+using Parties.Api.Json;
 
 namespace Parties.Api.Errors;
 
-/// <summary>Unexpected failures and oversized bodies, answered in the shape of the dialect the path belongs to.</summary>
+/// <summary>Unexpected failures, oversized bodies and the framework's bodiless answers (no route, wrong method),
+/// answered in the shape of the dialect the path belongs to.</summary>
 public static class ErrorHandling
 {
     public const long MaxBodyBytes = 4 * 1024 * 1024;
@@ -45,6 +48,35 @@ public static class ErrorHandling
                 await result.ExecuteAsync(http);
             },
         });
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var errors = For(http.Request.Path);
+            var status = http.Response.StatusCode;
+            var result = status switch
+            {
+                404 => errors.NotFound(),
+                413 => errors.PayloadTooLarge(MaxBodyBytes),
+                _ => errors.Failure(status, ReasonPhrases.GetReasonPhrase(status)),
+            };
+            await result.ExecuteAsync(http);
+        });
+        app.Use(RefuseNullCharacters);
         return app;
+    }
+
+    /// <summary>PostgreSQL text cannot hold U+0000: a path or query value carrying one would fail only in the
+    /// database, so it is refused here, naming the parameter.</summary>
+    private static async Task RefuseNullCharacters(HttpContext http, RequestDelegate next)
+    {
+        var request = http.Request;
+        var field = request.Path.Value?.Contains('\0') == true ? "path"
+            : request.Query.FirstOrDefault(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true)).Key;
+        if (field is null)
+        {
+            await next(http);
+            return;
+        }
+        await For(request.Path).BadRequest(field.Replace("\0", ""), NoNullCharacters.Message).ExecuteAsync(http);
     }
 }

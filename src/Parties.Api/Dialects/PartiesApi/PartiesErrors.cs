@@ -16,6 +16,7 @@ public sealed class PartiesErrors : IDialectErrors
     public IResult BadRequest(string field, string message) => Fields(new Dictionary<string, string[]> { [field] = [message] });
     public IResult PayloadTooLarge(long limit) => Detail(413, $"Request body is larger than {limit} bytes.");
     public IResult Internal() => Detail(500, "A server error occurred.");
+    public IResult Failure(int status, string message) => Detail(status, message);
     public IResult TooManyRequests(int retryAfterSeconds) =>
         Detail(429, $"Request was throttled. Expected available in {retryAfterSeconds} seconds.");
     public IResult PreconditionFailed(int version) =>

@@ -27,6 +27,7 @@ public sealed class SuppliersErrors : IDialectErrors
     public IResult BadRequest(string field, string message) => Error(400, $"{field}: {message}");
     public IResult PayloadTooLarge(long limit) => Error(413, $"Request body is larger than {limit} bytes.");
     public IResult Internal() => Error(500, "An unexpected error occurred.");
+    public IResult Failure(int status, string message) => Error(status, message);
 
     /// <summary>Cin7 Core answers 503 when its 60-calls-a-minute limit is reached.</summary>
     public IResult TooManyRequests(int retryAfterSeconds) =>

@@ -16,6 +16,8 @@ public sealed class VendorsErrors : IDialectErrors
     public IResult BadRequest(string field, string message) => Error(400, "VALIDATION_ERROR", $"Validation failed: {field}: {message}");
     public IResult PayloadTooLarge(long limit) => Error(413, "PAYLOAD_TOO_LARGE", $"Request body is larger than {limit} bytes");
     public IResult Internal() => Error(500, "INTERNAL_ERROR", "Internal error");
+    public IResult Failure(int status, string message) =>
+        Error(status, message.ToUpperInvariant().Replace(' ', '_'), message);
     public IResult TooManyRequests(int retryAfterSeconds) =>
         Error(429, "RATE_LIMITED", $"Too many requests. Retry in {retryAfterSeconds} seconds.");
     public IResult AccessDenied() => Error(403, "ACCESS_DENIED", "Access denied: You can only view vendors you own");
