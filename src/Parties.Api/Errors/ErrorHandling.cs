@@ -65,18 +65,18 @@ public static class ErrorHandling
         return app;
     }
 
-    /// <summary>PostgreSQL text cannot hold U+0000: a path or query value carrying one would fail only in the
-    /// database, so it is refused here, naming the parameter.</summary>
+    /// <summary>PostgreSQL text cannot hold U+0000: a query value carrying one would fail only in the database, so
+    /// it is refused here, naming the parameter. (The server itself refuses one in the path.)</summary>
     private static async Task RefuseNullCharacters(HttpContext http, RequestDelegate next)
     {
         var request = http.Request;
-        var field = request.Path.Value?.Contains('\0') == true ? "path"
-            : request.Query.FirstOrDefault(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true)).Key;
+        var field = request.Query.FirstOrDefault(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true)).Key;
         if (field is null)
         {
             await next(http);
             return;
         }
-        await For(request.Path).BadRequest(field.Replace("\0", ""), NoNullCharacters.Message).ExecuteAsync(http);
+        var name = field.Replace("\0", "");
+        await For(request.Path).BadRequest(name.Length > 0 ? name : "query", NoNullCharacters.Message).ExecuteAsync(http);
     }
 }
