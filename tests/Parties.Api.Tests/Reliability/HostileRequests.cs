@@ -42,7 +42,9 @@ public static class HostileRequests
         (2, VendorsRead(t)),
         (3, SuppliersWrite(t)),
         (1, SuppliersBulk(t)),
-        (2, SuppliersRead(t)));
+        (2, SuppliersRead(t)),
+        (2, AdminWrite(t)),
+        (1, AdminRead(t)));
 
     // ---- endpoints ----
 
@@ -114,6 +116,37 @@ public static class HostileRequests
         from query in Query("page", "limit", "name", "modifiedSince", "includeDeprecated")
         from headers in Headers(t)
         select new HostileRequest("suppliers", "GET", path, query, null, null, headers.Authorization, null, "query");
+
+    private static Gen<HostileRequest> AdminWrite(HostileTargets t) =>
+        from target in Gen.OneOf(
+            ("POST", "/admin/users", (JsonNode)new JsonObject { ["id"] = "dave", ["name"] = "Dave", ["email"] = "dave@hostile.test", ["role"] = "member" }),
+            ("POST", "/admin/api-keys", new JsonObject { ["user"] = "alice", ["permissions"] = new JsonArray("read") }),
+            ("PUT", "/admin/flex-fields/{key}", new JsonObject
+            {
+                ["type"] = "DROPDOWN", ["options"] = new JsonArray(new JsonObject { ["id"] = "r", ["label"] = "Red" }),
+            }),
+            ("PUT", "/admin/payment-terms/{key}", new JsonObject { ["active"] = true }),
+            ("PUT", "/admin/tax-rules/{key}", new JsonObject { ["forPurchases"] = true, ["active"] = true }),
+            ("PUT", "/admin/accounts/{key}", new JsonObject { ["accountPayable"] = true, ["active"] = true }),
+            ("PUT", "/admin/attribute-sets/{key}", new JsonObject { ["name"] = "Set" }),
+            ("PUT", "/admin/party-sub-types/{key}", new JsonObject { ["name"] = "Sub type" }),
+            ("PUT", "/admin/party-roles/{key}", new JsonObject { ["name"] = "Role" }),
+            ("PUT", "/admin/settings", new JsonObject { ["plan"] = "Large", ["defaultCountry"] = "IR" }))
+        from key in Gen.OneOf("hostile", "x", new string('k', 51), "ключ", "customer", "none", "%E2%80%AE", "a%20b")
+        from body in Body(target.Item3)
+        from headers in Headers(t)
+        select new HostileRequest("admin", target.Item1, target.Item2.Replace("{key}", key), "", body.Bytes, headers.ContentType,
+            headers.Authorization, null, body.Description);
+
+    private static Gen<HostileRequest> AdminRead(HostileTargets t) =>
+        from path in Gen.OneOf("/admin/users", "/admin/api-keys", "/admin/flex-fields", "/admin/payment-terms", "/admin/settings",
+            "/admin/party-roles", "/admin/nothing-here")
+        from method in Gen.Frequency((6, Gen.Const("GET")), (1, Gen.Const("DELETE")))
+        from id in PathId(Guid.Parse("0193e0a0-0000-7000-8000-00000000dead"))
+        from query in Query("page", "limit")
+        from headers in Headers(t)
+        let url = method == "DELETE" ? $"/admin/api-keys/{id}" : path
+        select new HostileRequest("admin", method, url, query, null, null, headers.Authorization, null, "query");
 
     // ---- valid bodies, to be broken ----
 
