@@ -17,5 +17,6 @@ public sealed class AdminErrors : IDialectErrors
     public IResult PayloadTooLarge(long limit) => Results.Problem(statusCode: 413, title: $"Request body is larger than {limit} bytes");
     public IResult Internal() => Results.Problem(statusCode: 500, title: "Internal error");
     public IResult Unavailable(int retryAfterSeconds) => Results.Problem(statusCode: 503, title: "Service temporarily unavailable");
+    public IResult Failure(int status, string message) => Results.Problem(statusCode: status, title: message);
     public static IResult Conflict(string message) => Results.Problem(statusCode: 409, title: message);
 }

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 using Parties.Api.Admin;
 using Parties.Api.Dialects.PartiesApi;
+using Parties.Api.Json;
 using Parties.Idempotency;
 
 namespace Parties.Api.Errors;
 
 /// <summary>
-/// Unexpected failures, oversized bodies and a database that is not there for now (503 with Retry-After),
-/// answered in the shape of the dialect the path belongs to.
+/// Unexpected failures, oversized bodies, a database that is not there for now (503 with Retry-After) and the
+/// framework's bodiless answers (no route, wrong method), answered in the shape of the dialect the path belongs to.
 /// </summary>
 public static class ErrorHandling
 {
@@ -57,6 +59,20 @@ public static class ErrorHandling
                 await result.ExecuteAsync(http);
             },
         });
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var errors = For(http.Request.Path);
+            var status = http.Response.StatusCode;
+            var result = status switch
+            {
+                404 => errors.NotFound(),
+                413 => errors.PayloadTooLarge(MaxBodyBytes),
+                _ => errors.Failure(status, ReasonPhrases.GetReasonPhrase(status)),
+            };
+            await result.ExecuteAsync(http);
+        });
+        app.Use(RefuseNullCharacters);
         return app;
     }
 
@@ -64,5 +80,20 @@ public static class ErrorHandling
     {
         http.Response.Headers.RetryAfter = TransientFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return errors.Unavailable(TransientFailures.RetryAfterSeconds);
+    }
+
+    /// <summary>PostgreSQL text cannot hold U+0000: a query value carrying one would fail only in the database, so
+    /// it is refused here, naming the parameter. (The server itself refuses one in the path.)</summary>
+    private static async Task RefuseNullCharacters(HttpContext http, RequestDelegate next)
+    {
+        var request = http.Request;
+        var field = request.Query.FirstOrDefault(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true)).Key;
+        if (field is null)
+        {
+            await next(http);
+            return;
+        }
+        var name = field.Replace("\0", "");
+        await For(request.Path).BadRequest(name.Length > 0 ? name : "query", NoNullCharacters.Message).ExecuteAsync(http);
     }
 }

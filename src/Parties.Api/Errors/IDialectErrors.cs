@@ -21,6 +21,9 @@ public interface IDialectErrors
 
     const string KeyReusedMessage = "This Idempotency-Key was already used for another request (method, path or body).";
 
+    /// <summary>Any other failure the framework answers without a body (405, 415, a route that matched nothing).</summary>
+    IResult Failure(int status, string message);
+
     /// <summary>The answer at the rate limit; the Retry-After header is already set.</summary>
     IResult TooManyRequests(int retryAfterSeconds) =>
         Results.Json(new { error = $"Too many requests. Retry in {retryAfterSeconds} seconds." }, statusCode: StatusCodes.Status429TooManyRequests);

@@ -17,13 +17,16 @@ public readonly record struct JsonBody<T>(T? Value, string? ErrorPath, string? E
         }
         catch (JsonException e)
         {
-            return new(default, e.Path ?? "$", Describe(e));
+            var (path, cause) = e.InnerException is NestedJsonError nested
+                ? ((e.Path ?? "$") + nested.RelativePath, nested.InnerException)
+                : (e.Path ?? "$", e.InnerException);
+            return new(default, path, Describe(path, cause));
         }
     }
 
-    private static string Describe(JsonException e) =>
-        e.Path is null or "$" ? "Malformed JSON." : e.InnerException is FormatException or InvalidOperationException or null
-            ? "Invalid value type." : e.InnerException.Message;
+    private static string Describe(string path, Exception? cause) =>
+        path == "$" ? "Malformed JSON." : cause is FormatException or InvalidOperationException or null
+            ? "Invalid value type." : cause.Message;
 
     /// <summary>The last property name of a JSON path like <c>$.addresses[0].city</c>.</summary>
     public static string Field(string? path)

@@ -25,14 +25,29 @@ public sealed class OptionalConverterFactory : JsonConverterFactory
     {
         public override bool HandleNull => true;
 
-        // The inner converter is called directly (not JsonSerializer.Deserialize) so that a wrong type is
-        // reported with the property's own path, e.g. $.number.
-        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(true, reader.TokenType == JsonTokenType.Null
-                ? default
-                : ((JsonConverter<T>)options.GetConverter(typeof(T))).Read(ref reader, typeof(T), options));
+        // A value is read as a document of its own, whose errors have paths relative to it ($[0].city); the
+        // serializer then gives the error this property's path ($.addresses), so the relative one rides along
+        // inside (NestedJsonError) for JsonBody to join them: $.addresses[0].city.
+        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null) return new(true, default);
+            try
+            {
+                return new(true, JsonSerializer.Deserialize<T>(ref reader, options));
+            }
+            catch (JsonException e)
+            {
+                throw new JsonException(e.Message, new NestedJsonError((e.Path ?? "$")[1..], e.InnerException));
+            }
+        }
 
         public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, value.Value, options);
     }
+}
+
+/// <summary>Where inside a property's value reading failed (<c>[0].city</c>), and why.</summary>
+public sealed class NestedJsonError(string relativePath, Exception? cause) : Exception(cause?.Message, cause)
+{
+    public string RelativePath { get; } = relativePath;
 }

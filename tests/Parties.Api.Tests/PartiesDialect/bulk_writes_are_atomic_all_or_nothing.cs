@@ -125,7 +125,7 @@ public class bulk_writes_are_atomic_all_or_nothing(AppFixture app) : IClassFixtu
 
         var nested = await app.Host.SendRawAsync(org.AdminKey, HttpMethod.Patch, Bulk,
             "[{\"number\": \"1\", \"addresses\": [{\"is_default\": \"yes\"}]}]", 400);
-        nested[0].TryGetProperty("addresses", out _).ShouldBeTrue(nested.ToString());
+        nested[0].TryGetProperty("addresses[0].is_default", out _).ShouldBeTrue(nested.ToString());
 
         var notAList = await app.Host.SendRawAsync(org.AdminKey, HttpMethod.Post, Bulk, "{\"number\": \"1\"}", 400);
         notAList.TryGetProperty("non_field_errors", out _).ShouldBeTrue();

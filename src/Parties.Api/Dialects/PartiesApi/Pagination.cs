@@ -33,6 +33,8 @@ public static class Pagination
         var number = 1;
         var pageText = request.Query[PageParameter].ToString();
         if (pageText.Length > 0 && (!int.TryParse(pageText, out number) || number < 1)) return (null, InvalidPage());
+        // A page whose first row lies past what an offset can count is past the end of any list.
+        if ((long)(number - 1) * size > int.MaxValue) return (null, InvalidPage());
         return (new PageRequest(number, size), null);
     }
 

@@ -13,5 +13,6 @@ public static class PartiesJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = JsonNumberHandling.Strict,
         AllowDuplicateProperties = false,
+        Converters = { new Json.NoNullCharacters() },
     };
 }

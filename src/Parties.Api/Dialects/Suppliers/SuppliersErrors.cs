@@ -30,6 +30,7 @@ public sealed class SuppliersErrors : IDialectErrors
     public IResult Internal() => Error(500, "An unexpected error occurred.");
     public IResult Unavailable(int retryAfterSeconds) =>
         Error(503, $"Service temporarily unavailable. Retry in {retryAfterSeconds} seconds.");
+    public IResult Failure(int status, string message) => Error(status, message);
 
     /// <summary>Cin7 Core answers 503 when its 60-calls-a-minute limit is reached.</summary>
     public IResult TooManyRequests(int retryAfterSeconds) =>

@@ -18,5 +18,6 @@ public static class SuppliersJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = JsonNumberHandling.Strict,
         AllowDuplicateProperties = false,
+        Converters = { new Json.NoNullCharacters() },
     };
 }

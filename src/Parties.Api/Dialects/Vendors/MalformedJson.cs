@@ -38,7 +38,8 @@ public static class MalformedJson
                 }
             }
         }
-        catch (JsonException)
+        // Where reading stopped: at malformed JSON, or at a name that is not text (invalid UTF-8).
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
         }
         var segments = frames.Select(f => f.IsArray ? (f.Index >= 0 ? f.Index.ToString() : null) : f.Name is null ? null : WireError.Escape(f.Name))

@@ -18,6 +18,9 @@ public sealed partial class VendorWire
 {
     public const int NameLength = 255, TextLength = 255, TaxIdLength = 50, PhoneLength = 32;
 
+    /// <summary>PostgreSQL text and jsonb cannot hold U+0000.</summary>
+    public const string NullCharacters = "must NOT contain null characters";
+
     public WireError? Error { get; private set; }
 
     public bool Ok => Error is null;
@@ -39,7 +42,8 @@ public sealed partial class VendorWire
             return null;
         }
         var text = value.GetString()!.Trim();
-        if (text.Length < min) Fail(pointer, $"must NOT have fewer than {min} characters");
+        if (text.Contains('\0')) Fail(pointer, NullCharacters);
+        else if (text.Length < min) Fail(pointer, $"must NOT have fewer than {min} characters");
         else if (text.Length > max) Fail(pointer, $"must NOT have more than {max} characters");
         else return text;
         return null;
@@ -89,13 +93,19 @@ public sealed partial class VendorWire
     {
         switch (value.ValueKind)
         {
+            case JsonValueKind.String when value.GetString()!.Contains('\0'):
+                Fail(pointer, NullCharacters);
+                return null;
             case JsonValueKind.String when value.GetString()!.Length <= TextLength:
                 return value.GetString();
             case JsonValueKind.String:
                 Fail(pointer, $"must NOT have more than {TextLength} characters");
                 return null;
+            case JsonValueKind.Number when value.TryGetDecimal(out var number):
+                return number.ToString(CultureInfo.InvariantCulture);
             case JsonValueKind.Number:
-                return value.GetDecimal().ToString(CultureInfo.InvariantCulture);
+                Fail(pointer, "must be a number from -7.9e28 to 7.9e28");
+                return null;
             default:
                 Fail(pointer, "must be string,number");
                 return null;

@@ -18,6 +18,8 @@ public sealed class VendorsErrors : IDialectErrors
     public IResult Internal() => Error(500, "INTERNAL_ERROR", "Internal error");
     public IResult Unavailable(int retryAfterSeconds) =>
         Error(503, "SERVICE_UNAVAILABLE", $"Service temporarily unavailable. Retry in {retryAfterSeconds} seconds.");
+    public IResult Failure(int status, string message) =>
+        Error(status, message.ToUpperInvariant().Replace(' ', '_'), message);
     public IResult TooManyRequests(int retryAfterSeconds) =>
         Error(429, "RATE_LIMITED", $"Too many requests. Retry in {retryAfterSeconds} seconds.");
     public IResult IdempotencyKeyReused() => Error(422, "IDEMPOTENCY_KEY_REUSED", IDialectErrors.KeyReusedMessage);

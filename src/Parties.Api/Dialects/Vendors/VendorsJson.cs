@@ -16,6 +16,46 @@ public static class VendorsJson
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false };
 
+    /// <summary>
+    /// The pointer of the first string or property name that is not text (invalid UTF-8, a lone surrogate): the
+    /// parser lets them through and only reading them as strings throws.
+    /// </summary>
+    private static string? UnreadableText(JsonElement element, string pointer)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Readable(() => element.GetString()) ? null : pointer;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                    if (UnreadableText(item, $"{pointer}/{index++}") is { } found) return found;
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!Readable(() => property.Name)) return pointer;
+                    if (UnreadableText(property.Value, $"{pointer}/{WireError.Escape(property.Name)}") is { } found) return found;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool Readable(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary><c>{"ok":true,"data":…}</c></summary>
     public static IResult Ok(object data, int statusCode = StatusCodes.Status200OK) =>
         Results.Json(new { ok = true, data }, Options, statusCode: statusCode);
@@ -29,6 +69,8 @@ public static class VendorsJson
         try
         {
             using var document = JsonDocument.Parse(bytes, DocumentOptions);
+            if (UnreadableText(document.RootElement, "") is { } pointer)
+                return (default, new WireError(pointer.Length == 0 ? "/" : pointer, "must be valid UTF-8 text"));
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException e)
