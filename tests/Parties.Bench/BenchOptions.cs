@@ -1,0 +1,26 @@
+namespace Parties.Bench;
+
+/// <summary>How big a run is. <c>--quick</c> proves the program works in well under two minutes (CI); the full run measures.</summary>
+public sealed record BenchOptions(
+    bool Quick, int Concurrency, int BulkConcurrency, TimeSpan Warmup, TimeSpan Duration, int Parties, int OtherOrganizations,
+    int PartiesPerOtherOrganization, int LongStreamEvents, string ResultsFolder)
+{
+    public static BenchOptions Parse(string[] args, string repository)
+    {
+        var quick = args.Contains("--quick");
+        var folder = Path.Combine(repository, "tests", "Parties.Bench", "results");
+        var options = quick
+            ? new BenchOptions(true, 16, 4, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), 10_000, 10, 200, 50, Path.Combine(folder, "tmp"))
+            : new BenchOptions(false, 16, 4, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), 1_000_000, 10, 10_000, 1000, folder);
+        for (var i = 0; i < args.Length - 1; i++)
+            options = args[i] switch
+            {
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(args[i + 1])) },
+                "--parties" => options with { Parties = int.Parse(args[i + 1]) },
+                "--concurrency" => options with { Concurrency = int.Parse(args[i + 1]) },
+                "--out" => options with { ResultsFolder = Path.GetFullPath(args[i + 1]) },
+                _ => options,
+            };
+        return options;
+    }
+}
