@@ -162,6 +162,7 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
 
     private async Task MeasureAsync(string name, string target, HttpClient http, int concurrency, int items, bool writes, Call call)
     {
+        if (options.Only is { } only && !only.Split(',').Any(o => $"{target}:{name}".Contains(o, StringComparison.Ordinal))) return;
         var process = target == "service" ? service : baseline;
         var database = target == "service" ? ServiceDatabase : BaselineDatabase;
         AnsiConsole.MarkupLine($"[grey]{target}: {Markup.Escape(name)} × {concurrency}…[/]");
@@ -171,7 +172,9 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
         var before = await DatabaseCounters.ReadAsync(postgres, database);
         var (appCpu, dbCpu) = (process.CpuSeconds, ProcStat.ClusterCpuSeconds(postgres.PostmasterPid));
 
+        using var trace = options.Trace ? Profiler.Start(process.Pid, $"{options.ResultsFolder}/{target}-{name.Replace(' ', '-')}.nettrace", options.Duration) : null;
         var stats = await LoadRunner.RunAsync(http, concurrency, options.Duration, call, firstN: 1_000_000);
+        trace?.WaitForExit();
 
         var (appCpuAfter, dbCpuAfter) = (process.CpuSeconds, ProcStat.ClusterCpuSeconds(postgres.PostmasterPid));
         await Task.Delay(1100);

@@ -3,7 +3,7 @@ namespace Parties.Bench;
 /// <summary>How big a run is. <c>--quick</c> proves the program works in well under two minutes (CI); the full run measures.</summary>
 public sealed record BenchOptions(
     bool Quick, int Concurrency, int BulkConcurrency, TimeSpan Warmup, TimeSpan Duration, int Parties, int OtherOrganizations,
-    int PartiesPerOtherOrganization, int LongStreamEvents, string ResultsFolder)
+    int PartiesPerOtherOrganization, int LongStreamEvents, string ResultsFolder, string? Only = null, bool Trace = false)
 {
     public static BenchOptions Parse(string[] args, string repository)
     {
@@ -18,9 +18,10 @@ public sealed record BenchOptions(
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(args[i + 1])) },
                 "--parties" => options with { Parties = int.Parse(args[i + 1]) },
                 "--concurrency" => options with { Concurrency = int.Parse(args[i + 1]) },
+                "--only" => options with { Only = args[i + 1] },
                 "--out" => options with { ResultsFolder = Path.GetFullPath(args[i + 1]) },
                 _ => options,
             };
-        return options;
+        return args.Contains("--trace") ? options with { Trace = true } : options;
     }
 }

@@ -15,7 +15,7 @@ public sealed class BenchPostgres : IAsyncDisposable
     [
         "fsync=on", "synchronous_commit=on", "full_page_writes=on", "shared_buffers=512MB", "max_connections=300",
         "max_wal_size=4GB", "checkpoint_timeout=15min", "shared_preload_libraries=pg_stat_statements",
-        "pg_stat_statements.track=all", "pg_stat_statements.max=10000",
+        "pg_stat_statements.track=top", "pg_stat_statements.max=10000",
     ];
 
     private readonly string _dir;

@@ -43,5 +43,6 @@ var report = Report.Build(options, bench, peakRss, machine);
 Report.Print(report);
 Report.Write(report, options.ResultsFolder);
 File.WriteAllLines(Path.Combine(options.ResultsFolder, "statements.txt"), bench.Statements);
+File.WriteAllText(Path.Combine(options.ResultsFolder, "service-output-tail.log"), service.Output);
 AnsiConsole.MarkupLine($"Results: {Markup.Escape(options.ResultsFolder)}/latest.json, latest.md, latest.png");
-return report.Targets.Last().Met ? 0 : 1;
+return report.Workloads.Sum(w => w.Failures) == 0 ? 0 : 1;

@@ -11,6 +11,9 @@ public static class Report
     public static BenchReport Build(BenchOptions options, Bench bench, long peakRss, string machine)
     {
         var results = bench.Results;
+        if (options.Only is not null)
+            return new BenchReport(DateTimeOffset.UtcNow, machine, options.Quick, BenchPostgres.Settings, options, bench.LoadPartiesPerSecond,
+                peakRss, results, new Dictionary<string, double>(), []);
         WorkloadResult Find(string name, string service = "service") =>
             results.First(r => r.Name.StartsWith(name, StringComparison.Ordinal) && r.Service == service);
         var create = Find("create");
@@ -59,7 +62,10 @@ public static class Report
     }
 
     private static readonly string[] Columns =
-        ["workload", "service", "conc.", "req/s", "items/s", "p50 ms", "p99 ms", "p99.9 ms", "stmts/req", "commits/req", "WAL B/item", "CPU svc:db", "failed"];
+    [
+        "workload", "service", "conc.", "req/s", "items/s", "p50 ms", "p99 ms", "p99.9 ms", "stmts/req", "commits/req", "WAL B/item",
+        "svc CPU ms/req", "db CPU ms/req", "failed",
+    ];
 
     private static IEnumerable<string[]> Rows(BenchReport report) => report.Workloads.Select(r => new[]
     {
@@ -69,7 +75,9 @@ public static class Report
         r.P999Ms.ToString("0.0", CultureInfo.InvariantCulture), r.StatementsPerRequest.ToString("0.0", CultureInfo.InvariantCulture),
         r.CommitsPerRequest.ToString("0.0", CultureInfo.InvariantCulture),
         r.WalBytesPerWrite is { } wal ? wal.ToString("N0", CultureInfo.InvariantCulture) : "",
-        r.CpuRatio.ToString("0.0", CultureInfo.InvariantCulture), r.Failures.ToString(CultureInfo.InvariantCulture),
+        (r.ServiceCpuSeconds * 1000 / Math.Max(1, r.Requests)).ToString("0.00", CultureInfo.InvariantCulture),
+        (r.DatabaseCpuSeconds * 1000 / Math.Max(1, r.Requests)).ToString("0.00", CultureInfo.InvariantCulture),
+        r.Failures.ToString(CultureInfo.InvariantCulture),
     });
 
     /// <summary>latest.json, latest.md (the tables for the README) and latest.png.</summary>
