@@ -99,9 +99,17 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
             return response.IsSuccessStatusCode && !text.Contains("\"failed\"", StringComparison.Ordinal);
         });
 
+        // Cin7's list: suppliers whose name starts with the given text, a page of 100 and the total count.
         var prefixes = Enumerable.Range(0, 64).Select(_ => fakes[4].LastName().ToLowerInvariant()[..3]).ToArray();
-        await MeasureAsync($"list 100, name prefix, {options.Parties / 1000:N0}k", "service", client, options.Concurrency, 1, false, (http, w, n) =>
-            SendAsync(http, HttpMethod.Get, $"/api/parties/?search={prefixes[n % prefixes.Length]}&page_size=100", main.Key, null, 200));
+        await MeasureAsync($"list 100 by name prefix of {options.Parties / 1000:N0}k", "service", client, options.Concurrency, 1, false, async (http, w, n) =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/Suppliers?name={prefixes[n % prefixes.Length]}&limit=100");
+            request.Headers.Add("api-auth-accountid", main.AccountId.ToString());
+            request.Headers.Add("api-auth-applicationkey", main.Key);
+            using var response = await http.SendAsync(request);
+            await response.Content.LoadIntoBufferAsync();
+            return response.IsSuccessStatusCode;
+        });
 
         await MeasureAsync("details", "service", client, options.Concurrency, 1, false, (http, w, n) =>
             SendAsync(http, HttpMethod.Get, $"/api/parties/{parties[Random.Shared.Next(parties.Length)]}/", main.Key, null, 200));

@@ -65,6 +65,12 @@ public sealed class BenchPostgres : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        // For EXPLAIN ANALYZE on the loaded data after a run: the cluster stays up (stop it with pg_ctl).
+        if (Environment.GetEnvironmentVariable("PARTIES_BENCH_KEEP") == "1")
+        {
+            Console.WriteLine($"PostgreSQL kept: {ConnectionString("parties")} (data in {_dir})");
+            return;
+        }
         try { await RunAsync(Path.Combine(Bin(), "pg_ctl"), $"-D {_dir}/data -m immediate -w stop"); }
         catch (InvalidOperationException) { }
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
