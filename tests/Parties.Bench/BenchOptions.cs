@@ -16,7 +16,7 @@ public sealed record BenchOptions(
             options = args[i] switch
             {
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(args[i + 1])) },
-                "--parties" => options with { Parties = int.Parse(args[i + 1]) },
+                "--parties" => options with { Parties = int.Parse(args[i + 1]), PartiesPerOtherOrganization = int.Parse(args[i + 1]) / 100 },
                 "--concurrency" => options with { Concurrency = int.Parse(args[i + 1]) },
                 "--only" => options with { Only = args[i + 1] },
                 "--out" => options with { ResultsFolder = Path.GetFullPath(args[i + 1]) },
