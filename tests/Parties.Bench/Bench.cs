@@ -101,7 +101,7 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
 
         // Cin7's list: suppliers whose name starts with the given text, a page of 100 and the total count.
         var prefixes = Enumerable.Range(0, 64).Select(_ => fakes[4].LastName().ToLowerInvariant()[..3]).ToArray();
-        await MeasureAsync($"list 100 by name prefix of {options.Parties / 1000:N0}k", "service", client, options.Concurrency, 1, false, async (http, w, n) =>
+        Call list = async (http, w, n) =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, $"/Suppliers?name={prefixes[n % prefixes.Length]}&limit=100");
             request.Headers.Add("api-auth-accountid", main.AccountId.ToString());
@@ -109,7 +109,11 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
             using var response = await http.SendAsync(request);
             await response.Content.LoadIntoBufferAsync();
             return response.IsSuccessStatusCode;
-        });
+        };
+        var listName = $"list 100 by name prefix of {options.Parties / 1000:N0}k";
+        await MeasureAsync(listName, "service", client, options.Concurrency, 1, false, list);
+        // The answer time of one request on its own: the page and count, not the queue of 16 on two cores.
+        await MeasureAsync(listName, "service", client, 1, 1, false, list);
 
         await MeasureAsync("details", "service", client, options.Concurrency, 1, false, (http, w, n) =>
             SendAsync(http, HttpMethod.Get, $"/api/parties/{parties[Random.Shared.Next(parties.Length)]}/", main.Key, null, 200));
@@ -170,12 +174,14 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
 
     private async Task MeasureAsync(string name, string target, HttpClient http, int concurrency, int items, bool writes, Call call)
     {
+        name = concurrency == 1 ? $"{name}, 1 connection" : name;
         if (options.Only is { } only && !only.Split(',').Any(o => $"{target}:{name}".Contains(o, StringComparison.Ordinal))) return;
         var process = target == "service" ? service : baseline;
         var database = target == "service" ? ServiceDatabase : BaselineDatabase;
         AnsiConsole.MarkupLine($"[grey]{target}: {Markup.Escape(name)} × {concurrency}…[/]");
+        process.StartWindow();
         await LoadRunner.RunAsync(http, concurrency, options.Warmup, call);
-        await Task.Delay(1100);
+        await Task.Delay(options.Quick ? 0 : 1100);
         await DatabaseCounters.ResetStatementsAsync(postgres);
         var before = await DatabaseCounters.ReadAsync(postgres, database);
         var (appCpu, dbCpu) = (process.CpuSeconds, ProcStat.ClusterCpuSeconds(postgres.PostmasterPid));
@@ -185,13 +191,13 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
         trace?.WaitForExit();
 
         var (appCpuAfter, dbCpuAfter) = (process.CpuSeconds, ProcStat.ClusterCpuSeconds(postgres.PostmasterPid));
-        await Task.Delay(1100);
+        await Task.Delay(options.Quick ? 0 : 1100);
         var delta = await DatabaseCounters.ReadAsync(postgres, database) - before;
         var requests = Math.Max(1, stats.Requests);
         var result = new WorkloadResult(name, target, concurrency, stats.Requests, stats.Failures, stats.Seconds, stats.Throughput, items,
             stats.Percentile(50), stats.Percentile(99), stats.Percentile(99.9), (double)delta.Statements / requests,
             (double)delta.Commits / requests, writes ? (double)delta.WalBytes / requests / items : null,
-            appCpuAfter - appCpu, dbCpuAfter - dbCpu);
+            appCpuAfter - appCpu, dbCpuAfter - dbCpu, process.WindowPeakRssBytes);
         _results.Add(result);
         Statements.Add($"## {target}: {name}");
         Statements.AddRange(await DatabaseCounters.TopStatementsAsync(postgres, database, requests));

@@ -10,7 +10,7 @@ public sealed record BenchOptions(
         var quick = args.Contains("--quick");
         var folder = Path.Combine(repository, "tests", "Parties.Bench", "results");
         var options = quick
-            ? new BenchOptions(true, 16, 4, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(2), 5_000, 10, 100, 50, Path.Combine(folder, "tmp"))
+            ? new BenchOptions(true, 16, 4, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(2), 3_000, 10, 30, 20, Path.Combine(folder, "tmp"))
             : new BenchOptions(false, 16, 4, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), 1_000_000, 10, 10_000, 1000, folder);
         for (var i = 0; i < args.Length - 1; i++)
             options = args[i] switch

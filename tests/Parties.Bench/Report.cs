@@ -20,7 +20,7 @@ public static class Report
         var patch = Find("patch 1-event");
         var longPatch = Find($"patch {options.LongStreamEvents}-event");
         var bulk = Find("bulk");
-        var list = Find("list");
+        var list = results.First(r => r.Name.StartsWith("list", StringComparison.Ordinal) && r.Concurrency == 1);
         var ratios = new Dictionary<string, double>
         {
             ["create: service / baseline"] = create.RequestsPerSecond / Find("create", "baseline").RequestsPerSecond,
@@ -39,7 +39,7 @@ public static class Report
                 ratios[$"patch: {options.LongStreamEvents}-event / 1-event"].ToString("0.00", CultureInfo.InvariantCulture),
                 ratios[$"patch: {options.LongStreamEvents}-event / 1-event"] >= 0.90),
             new("bulk 1000 ≥ 20,000 parties/s", "≥ 20,000/s", $"{bulk.ItemsPerSecond:N0}/s", bulk.ItemsPerSecond >= 20_000),
-            new("list page p50 < 20 ms (with count)", "< 20 ms", $"{list.P50Ms:0.0} ms", list.P50Ms < 20),
+            new("list page p50 < 20 ms (with count, 1 connection)", "< 20 ms", $"{list.P50Ms:0.0} ms", list.P50Ms < 20),
             new("service RSS < 400 MB", "< 400 MB", $"{peakRss / 1048576.0:N0} MB", peakRss < 400L * 1048576),
             new("no failed requests", "0", failures.ToString(CultureInfo.InvariantCulture), failures == 0),
         };
@@ -64,7 +64,7 @@ public static class Report
     private static readonly string[] Columns =
     [
         "workload", "service", "conc.", "req/s", "items/s", "p50 ms", "p99 ms", "p99.9 ms", "stmts/req", "commits/req", "WAL B/item",
-        "svc CPU ms/req", "db CPU ms/req", "failed",
+        "svc CPU ms/req", "db CPU ms/req", "svc RSS MB", "failed",
     ];
 
     private static IEnumerable<string[]> Rows(BenchReport report) => report.Workloads.Select(r => new[]
@@ -77,7 +77,7 @@ public static class Report
         r.WalBytesPerWrite is { } wal ? wal.ToString("N0", CultureInfo.InvariantCulture) : "",
         (r.ServiceCpuSeconds * 1000 / Math.Max(1, r.Requests)).ToString("0.00", CultureInfo.InvariantCulture),
         (r.DatabaseCpuSeconds * 1000 / Math.Max(1, r.Requests)).ToString("0.00", CultureInfo.InvariantCulture),
-        r.Failures.ToString(CultureInfo.InvariantCulture),
+        (r.PeakRssBytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture), r.Failures.ToString(CultureInfo.InvariantCulture),
     });
 
     /// <summary>latest.json, latest.md (the tables for the README) and latest.png.</summary>

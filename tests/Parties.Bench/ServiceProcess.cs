@@ -16,6 +16,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     public int Pid => _process.Id;
     public long PeakRssBytes { get; private set; }
 
+    /// <summary>The peak since the last <see cref="StartWindow"/>: which workload needs the memory.</summary>
+    public long WindowPeakRssBytes { get; private set; }
+
+    public void StartWindow() => WindowPeakRssBytes = ProcStat.RssBytes(Pid);
+
     private ServiceProcess(Process process, string url)
     {
         (_process, Url) = (process, url);
@@ -70,7 +75,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         while (!stop.IsCancellationRequested)
         {
-            PeakRssBytes = Math.Max(PeakRssBytes, ProcStat.RssBytes(Pid));
+            var rss = ProcStat.RssBytes(Pid);
+            PeakRssBytes = Math.Max(PeakRssBytes, rss);
+            WindowPeakRssBytes = Math.Max(WindowPeakRssBytes, rss);
             try { await Task.Delay(200, stop); } catch (OperationCanceledException) { }
         }
     }

@@ -5,7 +5,7 @@ namespace Parties.Bench;
 public sealed record WorkloadResult(
     string Name, string Service, int Concurrency, long Requests, long Failures, double Seconds, double RequestsPerSecond,
     int ItemsPerRequest, double P50Ms, double P99Ms, double P999Ms, double StatementsPerRequest, double CommitsPerRequest,
-    double? WalBytesPerWrite, double ServiceCpuSeconds, double DatabaseCpuSeconds)
+    double? WalBytesPerWrite, double ServiceCpuSeconds, double DatabaseCpuSeconds, long PeakRssBytes)
 {
     public double ItemsPerSecond => RequestsPerSecond * ItemsPerRequest;
 
