@@ -1,6 +1,7 @@
 using JasperFx;
 using Parties.Api.Admin;
 using Parties.Api.Auth;
+using Parties.Api.Dialects.History;
 using Parties.Api.Dialects.PartiesApi;
 using Parties.Api.Dialects.Suppliers;
 using Parties.Api.Dialects.Vendors;
@@ -15,6 +16,8 @@ builder.AddHealth();
 builder.AddTelemetry();
 builder.AddRateLimits();
 builder.AddErrorHandling();
+builder.AddGracefulShutdown();
+builder.AddHistory();
 builder.Services.ConfigureHttpJsonOptions(o => Parties.DomainJson.Configure(o.SerializerOptions));
 
 var app = builder.Build();
@@ -27,6 +30,7 @@ app.MapAdminApi();
 app.MapPartiesApi();
 app.MapVendorsApi();
 app.MapSuppliersApi();
+app.MapHistoryApi();
 app.MapApiDocs();
 app.MapHealth();
 

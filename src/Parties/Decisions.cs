@@ -9,12 +9,13 @@ public enum EditStatus { Updated, Unchanged, Rejected }
 
 public sealed record EditOutcome(string Key, EditStatus Status, EditError? Error = null);
 
-public enum DecisionStatus { Done, NotFound, VersionMismatch, Rejected }
+public enum DecisionStatus { Done, NotFound, VersionMismatch, Rejected, Denied }
 
 /// <summary>What a write decided: an outcome per edit, and the party as it is after the write.</summary>
 public sealed record PartyDecision(DecisionStatus Status, ImmutableArray<EditOutcome> Outcomes, PartySnapshot? Party)
 {
     public static readonly PartyDecision NotFound = new(DecisionStatus.NotFound, [], null);
+    public static readonly PartyDecision Denied = new(DecisionStatus.Denied, [], null);
 
     public EditOutcome? FirstRejection => Outcomes.FirstOrDefault(o => o.Status == EditStatus.Rejected);
 }

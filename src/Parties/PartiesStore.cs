@@ -4,6 +4,7 @@ using Marten;
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using JasperFx.MultiTenancy;
+using Parties.Idempotency;
 using Parties.Projections;
 using Parties.Reference;
 using Parties.Tenancy;
@@ -49,12 +50,19 @@ public static class PartiesStore
             .Index(x => x.ModifiedAt);
 
         opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Inline);
+        // The audit query filters within one organization and pages newest first by (timestamp, id): each
+        // filter gets a composite index led by the tenant and ending in that order, so a page is one index
+        // range scan however many events there are. The field filter is a jsonb containment on the GIN index.
         opts.Schema.For<AuditEntry>()
-            .Index(x => x.PartyId)
-            .Index(x => x.Timestamp)
-            .Index(x => x.UserId!)
-            .Index(x => x.Dialect!)
+            .StartIndexesByTenantId()
+            .Index(x => new { x.Timestamp, x.Id })
+            .Index(x => new { x.PartyId, x.Timestamp, x.Id })
+            .Index(x => new { x.UserId, x.Timestamp, x.Id })
+            .Index(x => new { x.Dialect, x.Timestamp, x.Id })
             .GinIndexJsonData();
+
+        // Per organization like every document; Scope finds all records of one key (the items of a batch).
+        opts.Schema.For<IdempotencyRecord>().Index(x => x.Scope).Index(x => x.CreatedAt);
 
         opts.Schema.For<ReferenceData>().UseOptimisticConcurrency(true);
         opts.Schema.For<Organization>().SingleTenanted().Index(x => x.AccountId);

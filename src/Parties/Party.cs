@@ -27,13 +27,14 @@ public sealed class Party
 
     public static Party Create(IEvent<PartyRegistered> registered)
     {
-        var party = new Party { Id = registered.Data.PartyId, CreatedAt = registered.Timestamp };
-        party.Set(registered.Data.Data, registered.Timestamp);
+        var at = EventTime.Of(registered);
+        var party = new Party { Id = registered.Data.PartyId, CreatedAt = at };
+        party.Set(registered.Data.Data, at);
         return party;
     }
 
     public void Apply(IEvent<PartyChanged> changed) =>
-        Set(PartyFields.Apply(Data, changed.Data.Changes), changed.Timestamp);
+        Set(PartyFields.Apply(Data, changed.Data.Changes), EventTime.Of(changed));
 
     private void Set(PartyData data, DateTimeOffset at)
     {

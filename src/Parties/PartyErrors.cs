@@ -1,7 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace Parties;
 
 /// <summary>Why an edit was refused. Codes are the Vendors dialect's where it has one; the other dialects translate.</summary>
-public sealed record EditError(string Code, string Message, object? Detail = null);
+public sealed record EditError(string Code, string Message,
+    [property: JsonConverter(typeof(EditDetailJson))] object? Detail = null);
 
 /// <summary>The party that already holds a number or a vendor name.</summary>
 public sealed record PartyRef(Guid Id, string? Name);

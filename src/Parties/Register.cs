@@ -1,20 +1,26 @@
 using System.Collections.Immutable;
 using Marten;
+using Parties.Idempotency;
 using Wolverine.Marten;
 
 namespace Parties;
 
 /// <summary>Register a new party from edits applied to an empty one (all or nothing).</summary>
-public sealed record RegisterParty(Guid PartyId, ImmutableArray<PartyEdit> Edits, Actor Actor) : IActorCommand;
+public sealed record RegisterParty(Guid PartyId, ImmutableArray<PartyEdit> Edits, Actor Actor, IdempotentWrite? Idempotency = null)
+    : IActorCommand, IIdempotentCommand;
 
 public static class RegisterPartyHandler
 {
     public static Task<PartyContext> LoadAsync(RegisterParty command, IDocumentSession session, CancellationToken cancellation) =>
         PartyContextLoader.LoadAsync(session, command.Edits, cancellation);
 
-    public static (PartyDecision, IMartenOp) Handle(RegisterParty command, PartyContext context, TimeProvider clock)
+    public static (PartyDecision, IMartenOp) Handle(RegisterParty command, PartyContext context, PriorWrite prior,
+        IDocumentSession session, TimeProvider clock)
     {
-        var (decision, registered) = Decide(command, context, clock.GetUtcNow());
+        if (prior.Decision is { } earlier) return (earlier, MartenOps.Nothing());
+        var now = clock.GetUtcNow();
+        var (decision, registered) = Decide(command, context, now);
+        prior.Keep(session, decision, now);
         return (decision, registered is null ? MartenOps.Nothing() : MartenOps.StartStream<Party>(command.PartyId, registered));
     }
 

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using Marten;
+using Parties.Idempotency;
 
 namespace Parties;
 
 /// <summary>Register many parties at once, atomically: all are written in one transaction, or none.</summary>
-public sealed record RegisterParties(ImmutableArray<NewParty> Items, Actor Actor) : IActorCommand;
+public sealed record RegisterParties(ImmutableArray<NewParty> Items, Actor Actor, IdempotentWrite? Idempotency = null)
+    : IActorCommand, IIdempotentCommand;
 
 public sealed record NewParty(Guid PartyId, ImmutableArray<PartyEdit> Edits);
 
@@ -15,9 +17,13 @@ public static class RegisterPartiesHandler
         (await PartyContextLoader.LoadWithHoldersAsync(session, command.Items.Select(i => i.Edits.AsEnumerable()), cancellation)).Context;
 
     // Every stream is started in the one session; Wolverine's transactional middleware commits them together.
-    public static BulkDecision Handle(RegisterParties command, PartyContext context, IDocumentSession session, TimeProvider clock)
+    public static BulkDecision Handle(RegisterParties command, PartyContext context, PriorWrite prior, IDocumentSession session,
+        TimeProvider clock)
     {
-        var (decision, events) = Decide(command, context, clock.GetUtcNow());
+        if (prior.Bulk is { } earlier) return earlier;
+        var now = clock.GetUtcNow();
+        var (decision, events) = Decide(command, context, now);
+        prior.Keep(session, decision, now);
         foreach (var registered in events) session.Events.StartStream<Party>(registered.PartyId, registered);
         return decision;
     }

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using Marten;
+using Parties.Idempotency;
 
 namespace Parties;
 
 /// <summary>Update many parties, each found by its number, atomically: all are written in one transaction, or none.</summary>
-public sealed record UpdateParties(ImmutableArray<PartyUpdate> Items, Actor Actor) : IActorCommand;
+public sealed record UpdateParties(ImmutableArray<PartyUpdate> Items, Actor Actor, IdempotentWrite? Idempotency = null)
+    : IActorCommand, IIdempotentCommand;
 
 /// <param name="Number">The number that finds the party; an item cannot renumber it.</param>
 public sealed record PartyUpdate(string Number, ImmutableArray<PartyEdit> Edits);
@@ -26,9 +28,13 @@ public static class UpdatePartiesHandler
 
     // Each stream is appended at the version the decision saw, so a concurrent writer makes the whole batch
     // fail and Wolverine decide it again on the fresh state.
-    public static BulkDecision Handle(UpdateParties command, PartyUpdateBatch batch, IDocumentSession session, TimeProvider clock)
+    public static BulkDecision Handle(UpdateParties command, PartyUpdateBatch batch, PriorWrite prior, IDocumentSession session,
+        TimeProvider clock)
     {
-        var (decision, events) = Decide(command, batch, clock.GetUtcNow());
+        if (prior.Bulk is { } earlier) return earlier;
+        var now = clock.GetUtcNow();
+        var (decision, events) = Decide(command, batch, now);
+        prior.Keep(session, decision, now);
         foreach (var (partyId, version, changed) in events) session.Events.Append(partyId, version, changed);
         return decision;
     }

@@ -23,6 +23,25 @@ public class vendor_access_and_per_field_decisions
     }
 
     [Fact]
+    public void a_vendor_write_is_checked_against_the_party_it_is_decided_on()
+    {
+        var party = new Party { Id = Guid.NewGuid(), Version = 3, Data = Vendor };
+        var context = new PartyContext(new ReferenceData(), new Dictionary<string, PartyRef>(), new Dictionary<string, PartyRef>());
+        UpdateParty Write(string user, bool seesAll) => new(party.Id, [new SetE164Phone("phone", "+919876543211")], EditMode.PerField,
+            null, new Actor(user, Guid.NewGuid(), "vendors", "req"), new VendorCaller(user, seesAll));
+
+        var (denied, none) = UpdatePartyHandler.Decide(Write("dave", seesAll: false), party, context, DateTimeOffset.UnixEpoch);
+        denied.Status.ShouldBe(DecisionStatus.Denied);
+        none.ShouldBeNull();
+        var (notFound, _) = UpdatePartyHandler.Decide(Write("carol", seesAll: false),
+            new Party { Id = party.Id, Version = 3, Data = Vendor with { Roles = ["customer"] } }, context, DateTimeOffset.UnixEpoch);
+        notFound.Status.ShouldBe(DecisionStatus.NotFound);
+        var (done, changed) = UpdatePartyHandler.Decide(Write("carol", seesAll: false), party, context, DateTimeOffset.UnixEpoch);
+        done.Status.ShouldBe(DecisionStatus.Done);
+        changed.ShouldNotBeNull();
+    }
+
+    [Fact]
     public void per_field_mode_applies_what_passes_and_reports_the_rest()
     {
         var reference = new ReferenceData();

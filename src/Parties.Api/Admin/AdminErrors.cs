@@ -16,5 +16,6 @@ public sealed class AdminErrors : IDialectErrors
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
     public IResult PayloadTooLarge(long limit) => Results.Problem(statusCode: 413, title: $"Request body is larger than {limit} bytes");
     public IResult Internal() => Results.Problem(statusCode: 500, title: "Internal error");
+    public IResult Unavailable(int retryAfterSeconds) => Results.Problem(statusCode: 503, title: "Service temporarily unavailable");
     public static IResult Conflict(string message) => Results.Problem(statusCode: 409, title: message);
 }

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Parties.Api.Admin;
 using Parties.Api.Dialects.PartiesApi;
+using Parties.Idempotency;
 
 namespace Parties.Api.Errors;
 
-/// <summary>Unexpected failures and oversized bodies, answered in the shape of the dialect the path belongs to.</summary>
+/// <summary>
+/// Unexpected failures, oversized bodies and a database that is not there for now (503 with Retry-After),
+/// answered in the shape of the dialect the path belongs to.
+/// </summary>
 public static class ErrorHandling
 {
     public const long MaxBodyBytes = 4 * 1024 * 1024;
@@ -31,7 +35,13 @@ public static class ErrorHandling
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : 500,
+            StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException b => b.StatusCode,
+                _ when TransientFailures.IsTransient(e) => StatusCodes.Status503ServiceUnavailable,
+                IdempotencyKeyReusedException => StatusCodes.Status422UnprocessableEntity,
+                _ => 500,
+            },
             ExceptionHandler = async http =>
             {
                 var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -40,11 +50,19 @@ public static class ErrorHandling
                 {
                     BadHttpRequestException { StatusCode: 413 } => errors.PayloadTooLarge(MaxBodyBytes),
                     BadHttpRequestException b => errors.BadRequest("body", b.Message),
+                    not null when TransientFailures.IsTransient(exception) => Unavailable(http, errors),
+                    IdempotencyKeyReusedException => errors.IdempotencyKeyReused(),
                     _ => errors.Internal(),
                 };
                 await result.ExecuteAsync(http);
             },
         });
         return app;
+    }
+
+    private static IResult Unavailable(HttpContext http, IDialectErrors errors)
+    {
+        http.Response.Headers.RetryAfter = TransientFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return errors.Unavailable(TransientFailures.RetryAfterSeconds);
     }
 }

@@ -8,7 +8,7 @@ public static class Health
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks()
-            .AddNpgSql(builder.Configuration.GetConnectionString("Parties")!, name: "postgresql", tags: ["ready"],
+            .AddNpgSql(DatabaseConnection.From(builder.Configuration), name: "postgresql", tags: ["ready"],
                 timeout: TimeSpan.FromSeconds(3));
         return builder;
     }

@@ -5,6 +5,7 @@ using Marten;
 using Marten.Exceptions;
 using Npgsql;
 using Parties;
+using Parties.Idempotency;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Marten;
@@ -16,11 +17,11 @@ public static class StoreRegistration
     /// <summary>Marten (event store and documents) and Wolverine (commands) over <c>ConnectionStrings:Parties</c>.</summary>
     public static WebApplicationBuilder AddPartiesStore(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Parties")
-            ?? throw new InvalidOperationException("ConnectionStrings:Parties is not set.");
+        var connectionString = DatabaseConnection.From(builder.Configuration);
         var applySchema = builder.Configuration.GetValue("Parties:ApplySchemaOnStartup", true);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<IdempotencyRecordPurge>();
         var marten = builder.Services.AddMarten(opts => PartiesStore.Configure(opts, connectionString))
             .UseLightweightSessions()
             .IntegrateWithWolverine();
@@ -34,9 +35,11 @@ public static class StoreRegistration
             opts.Discovery.IncludeAssembly(typeof(Party).Assembly);
             opts.Policies.AutoApplyTransactions();
             opts.Policies.ForMessagesOfType<IActorCommand>().AddMiddleware(typeof(ActorMetadata));
+            opts.Policies.ForMessagesOfType<IIdempotentCommand>().AddMiddleware(typeof(IdempotencyMiddleware));
 
             // A writer without If-Match never loses to another writer: its command is decided again on
-            // the fresh state. Unique-index races are decided again too, so the loser sees the winner.
+            // the fresh state. Unique-index races are decided again too, so the loser sees the winner (for two
+            // requests with one Idempotency-Key: the winner's record, answered again).
             opts.OnException<ConcurrencyException>().Or<ConcurrentUpdateException>()
                 .RetryWithCooldown(5.Milliseconds(), 10.Milliseconds(), 25.Milliseconds(), 50.Milliseconds(),
                     100.Milliseconds(), 200.Milliseconds());
@@ -54,7 +57,7 @@ public static class StoreRegistration
     public static bool IsUniqueViolation(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
-            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or DocumentAlreadyExistsException) return true;
         return false;
     }
 }

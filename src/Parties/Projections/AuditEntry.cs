@@ -45,7 +45,7 @@ public sealed partial class AuditEntryProjection : EventProjection
         Id = e.Id,
         PartyId = e.StreamId,
         Version = e.Version,
-        Timestamp = e.Timestamp,
+        Timestamp = EventTime.Of(e),
         UserId = e.UserName,
         ApiKeyId = e.GetHeader(ActorMetadata.ApiKeyHeader)?.ToString(),
         Dialect = e.GetHeader(ActorMetadata.DialectHeader)?.ToString(),

@@ -23,18 +23,22 @@ public class AppFixture(TestPostgres postgres) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await postgres.CreateDatabaseAsync("parties");
-        Host = await AlbaHost.For<Program>(builder =>
+        Host = await StartHostAsync(ConnectionString, Settings);
+    }
+
+    /// <summary>One instance of the app (its own Marten store and Wolverine runtime) on the given database.</summary>
+    public static async Task<IAlbaHost> StartHostAsync(string connectionString, IEnumerable<(string Key, string Value)> settings) =>
+        await AlbaHost.For<Program>(builder =>
         {
-            builder.UseSetting("ConnectionStrings:Parties", ConnectionString);
+            builder.UseSetting("ConnectionStrings:Parties", connectionString);
             builder.UseSetting("Parties:AdminKey", AdminKey);
-            foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
             });
         });
-    }
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();
 }

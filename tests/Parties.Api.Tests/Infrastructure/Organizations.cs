@@ -33,6 +33,20 @@ public static class Organizations
             await AddKeyAsync(host, adminKey, "alice", "read"));
     }
 
+    /// <summary>An organization made over a real socket (for an app running as a process); returns its id and alice's admin key.</summary>
+    public static async Task<(string Id, string AdminKey)> CreateAsync(HttpClient http, string name = "Acme")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/organizations")
+        {
+            Content = JsonContent.Create(new { name, admin = new { id = "alice", name = "Alice", email = "alice@acme.test" } }),
+        };
+        request.Headers.Add("Authorization", $"Api-Key {AppFixture.AdminKey}");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var org = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (org.GetProperty("id").GetString()!, org.GetProperty("apiKey").GetString()!);
+    }
+
     public static async Task AddUserAsync(IAlbaHost host, string adminKey, string id, string role) =>
         await host.Scenario(s =>
         {

@@ -189,6 +189,9 @@ Parties__ApplySchemaOnStartup: {{ ternary "false" "true" .Values.migration.enabl
 {{- with .Values.config.typeLoadMode }}
 Parties__TypeLoadMode: {{ . | quote }}
 {{- end }}
+Parties__StatementTimeoutSeconds: {{ .Values.config.statementTimeoutSeconds | int | toString | quote }}
+{{- /* The app drains in-flight requests within the pod's grace period, after the preStop sleep, with a margin. */}}
+Parties__ShutdownTimeoutSeconds: {{ max 1 (sub (sub (int .Values.terminationGracePeriodSeconds) (int .Values.preStopSleepSeconds)) 5) | toString | quote }}
 {{- if .Values.config.otlpEndpoint }}
 OTEL_EXPORTER_OTLP_ENDPOINT: {{ .Values.config.otlpEndpoint | quote }}
 OTEL_SERVICE_NAME: {{ default (include "parties.fullname" .) .Values.config.otelServiceName | quote }}

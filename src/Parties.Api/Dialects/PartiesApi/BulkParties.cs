@@ -16,6 +16,7 @@ public static partial class BulkParties
 
     public static async Task<IResult> Create(HttpContext http, IMessageBus bus)
     {
+        if (http.Idempotency()?.Bulk is { } earlier) return Respond(earlier, StatusCodes.Status201Created);
         var (inputs, error) = await ReadAsync(http.Request);
         if (error is not null) return error;
 
@@ -29,13 +30,14 @@ public static partial class BulkParties
         if (items.Count == 0) return Respond(new BulkDecision([], null), StatusCodes.Status201Created);
 
         var caller = http.Caller();
-        var command = new RegisterParties(items.MoveToImmutable(), caller.As(PartiesErrors.Name, http));
+        var command = new RegisterParties(items.MoveToImmutable(), caller.As(PartiesErrors.Name, http), http.Idempotency()?.Write);
         return Respond(await bus.InvokeForTenantAsync<BulkDecision>(caller.OrganizationId, command, http.RequestAborted),
             StatusCodes.Status201Created);
     }
 
     public static async Task<IResult> Update(WriteKind kind, HttpContext http, IMessageBus bus)
     {
+        if (http.Idempotency()?.Bulk is { } earlier) return Respond(earlier, StatusCodes.Status200OK);
         var (inputs, error) = await ReadAsync(http.Request);
         if (error is not null) return error;
 
@@ -53,7 +55,7 @@ public static partial class BulkParties
         if (items.Count == 0) return Respond(new BulkDecision([], null), StatusCodes.Status200OK);
 
         var caller = http.Caller();
-        var command = new UpdateParties(items.MoveToImmutable(), caller.As(PartiesErrors.Name, http));
+        var command = new UpdateParties(items.MoveToImmutable(), caller.As(PartiesErrors.Name, http), http.Idempotency()?.Write);
         return Respond(await bus.InvokeForTenantAsync<BulkDecision>(caller.OrganizationId, command, http.RequestAborted),
             StatusCodes.Status200OK);
     }

@@ -1,5 +1,6 @@
 using Marten;
 using Parties.Api.Auth;
+using Parties.Api.Dialects.History;
 using Parties.Api.Json;
 using Parties.Tenancy;
 using Wolverine;
@@ -16,25 +17,25 @@ public static class PartiesApi
         var group = app.MapGroup("/api/parties").WithTags("Parties");
         group.MapGet("/", ListParties.Handle).RequireCaller(Errors, Permissions.Read).WithName("parties_list")
             .Produces<Page<PartyResource>>().Produces<Dictionary<string, string[]>>(400);
-        group.MapPost("/", Create).RequireCaller(Errors, Permissions.Write).WithName("parties_create")
+        group.MapPost("/", Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_create")
             .Accepts<PartyInput>("application/json").Produces<PartyResource>(201).Produces<Dictionary<string, string[]>>(400);
-        group.MapPost("/bulk/", BulkParties.Create).RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_create")
+        group.MapPost("/bulk/", BulkParties.Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_bulk_create")
             .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>(201).Produces<Dictionary<string, string[]>[]>(400);
         group.MapPut("/bulk/", (HttpContext http, IMessageBus bus) => BulkParties.Update(WriteKind.Replace, http, bus))
-            .RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_update")
+            .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_bulk_update")
             .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>().Produces<Dictionary<string, string[]>[]>(400);
         group.MapPatch("/bulk/", (HttpContext http, IMessageBus bus) => BulkParties.Update(WriteKind.Patch, http, bus))
-            .RequireCaller(Errors, Permissions.Write).WithName("parties_bulk_partial_update")
+            .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_bulk_partial_update")
             .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>().Produces<Dictionary<string, string[]>[]>(400);
-        group.MapGet("/{id:guid}/", Get).RequireCaller(Errors, Permissions.Read).WithName("parties_read")
-            .Produces<PartyResource>().Produces<Dictionary<string, string>>(404);
+        group.MapGet("/{id:guid}/", Get).RequireCaller(Errors, Permissions.Read).WithName("parties_read").DocumentQuery(HistoryOpenApi.PointInTime)
+            .Produces<PartyResource>().Produces<Dictionary<string, string[]>>(400).Produces<Dictionary<string, string>>(404);
         group.MapPatch("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Patch, http, bus))
-            .RequireCaller(Errors, Permissions.Write).WithName("parties_partial_update")
+            .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_partial_update")
             .Accepts<PartyInput>("application/json").Produces<PartyResource>().Produces<Dictionary<string, string[]>>(400);
         group.MapPut("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Replace, http, bus))
-            .RequireCaller(Errors, Permissions.Write).WithName("parties_update")
+            .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_update")
             .Accepts<PartyInput>("application/json").Produces<PartyResource>().Produces<Dictionary<string, string[]>>(400);
-        group.MapDelete("/{id:guid}/", Delete).RequireCaller(Errors, Permissions.Write).WithName("parties_delete")
+        group.MapDelete("/{id:guid}/", Delete).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_delete")
             .Produces(204).Produces<Dictionary<string, string>>(404);
         group.MapGet("/{id:guid}/history/", PartyHistory.Handle).RequireCaller(Errors, Permissions.Read).WithName("parties_history")
             .Produces<Page<Dictionary<string, object>>>().Produces<Dictionary<string, string>>(404);
@@ -43,21 +44,24 @@ public static class PartiesApi
 
     private static async Task<IResult> Create(HttpContext http, IMessageBus bus)
     {
+        if (http.Idempotency()?.Decision is { } earlier) return Respond(earlier, http, StatusCodes.Status201Created);
         var body = await JsonBody<PartyInput>.ReadAsync(http.Request, PartiesJson.Options);
         if (!body.IsValid) return Errors.BadRequest(JsonBody<PartyInput>.Field(body.ErrorPath), body.ErrorMessage!);
         var (edits, errors) = PartyInputMapping.ToEdits(body.Value!, WriteKind.Create);
         if (errors.Count > 0) return PartiesErrors.Fields(errors);
 
         var caller = http.Caller();
-        var command = new RegisterParty(Guid.CreateVersion7(), edits, caller.As(PartiesErrors.Name, http));
+        var command = new RegisterParty(Guid.CreateVersion7(), edits, caller.As(PartiesErrors.Name, http), Idempotency: http.Idempotency()?.Write);
         var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
         return Respond(decision, http, StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IDocumentStore store)
     {
+        var (point, parameter, message) = PointInTime.Read(http.Request.Query);
+        if (point is null) return Errors.BadRequest(parameter!, message!);
         await using var session = store.QuerySession(http.Caller().OrganizationId);
-        var party = await session.LoadAsync<Party>(id, http.RequestAborted);
+        var party = await point.LoadAsync(session, id, http.RequestAborted);
         if (party is null) return Errors.NotFound();
         ETags.Set(http.Response, party.Version);
         return Results.Json(PartyOutput.From(PartySnapshot.Of(party)), PartiesJson.Options);
@@ -65,6 +69,7 @@ public static class PartiesApi
 
     private static async Task<IResult> Update(Guid id, WriteKind kind, HttpContext http, IMessageBus bus)
     {
+        if (http.Idempotency()?.Decision is { } earlier) return Respond(earlier, http, StatusCodes.Status200OK);
         if (!ETags.TryReadIfMatch(http.Request, out var expected)) return Errors.PreconditionFailed(-1);
         var body = await JsonBody<PartyInput>.ReadAsync(http.Request, PartiesJson.Options);
         if (!body.IsValid) return Errors.BadRequest(JsonBody<PartyInput>.Field(body.ErrorPath), body.ErrorMessage!);
@@ -72,7 +77,8 @@ public static class PartiesApi
         if (errors.Count > 0) return PartiesErrors.Fields(errors);
 
         var caller = http.Caller();
-        var command = new UpdateParty(id, edits, EditMode.AllOrNothing, expected, caller.As(PartiesErrors.Name, http));
+        var command = new UpdateParty(id, edits, EditMode.AllOrNothing, expected, caller.As(PartiesErrors.Name, http),
+            Idempotency: http.Idempotency()?.Write);
         var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
         return Respond(decision, http, StatusCodes.Status200OK);
     }
@@ -80,13 +86,16 @@ public static class PartiesApi
     /// <summary>Deactivates: the party stays, with its history, but leaves the default list.</summary>
     private static async Task<IResult> Delete(Guid id, HttpContext http, IMessageBus bus)
     {
+        if (http.Idempotency()?.Decision is { } earlier) return Deleted(earlier, http);
         if (!ETags.TryReadIfMatch(http.Request, out var expected)) return Errors.PreconditionFailed(-1);
         var caller = http.Caller();
         var command = new UpdateParty(id, [PartyInputMapping.Deactivate], EditMode.AllOrNothing, expected,
-            caller.As(PartiesErrors.Name, http));
-        var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
-        return decision.Status == DecisionStatus.Done ? Results.NoContent() : Respond(decision, http, StatusCodes.Status200OK);
+            caller.As(PartiesErrors.Name, http), Idempotency: http.Idempotency()?.Write);
+        return Deleted(await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted), http);
     }
+
+    private static IResult Deleted(PartyDecision decision, HttpContext http) =>
+        decision.Status == DecisionStatus.Done ? Results.NoContent() : Respond(decision, http, StatusCodes.Status200OK);
 
     /// <summary>The answer to a write, from what the handler decided.</summary>
     private static IResult Respond(PartyDecision decision, HttpContext http, int successStatus)

@@ -16,8 +16,10 @@ public sealed class PartiesErrors : IDialectErrors
     public IResult BadRequest(string field, string message) => Fields(new Dictionary<string, string[]> { [field] = [message] });
     public IResult PayloadTooLarge(long limit) => Detail(413, $"Request body is larger than {limit} bytes.");
     public IResult Internal() => Detail(500, "A server error occurred.");
+    public IResult Unavailable(int retryAfterSeconds) => Detail(503, "Service temporarily unavailable, try again later.");
     public IResult TooManyRequests(int retryAfterSeconds) =>
         Detail(429, $"Request was throttled. Expected available in {retryAfterSeconds} seconds.");
+    public IResult IdempotencyKeyReused() => Detail(422, IDialectErrors.KeyReusedMessage);
     public IResult PreconditionFailed(int version) =>
         Detail(412, $"Precondition failed: the party is at version {version}.");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Marten;
 using Marten.Pagination;
 using Parties.Api.Auth;
+using Parties.Api.Dialects.History;
 
 namespace Parties.Api.Dialects.Suppliers;
 
@@ -58,12 +59,20 @@ public static class ReadSuppliers
     public static async Task<IResult> One(string id, HttpContext http, IDocumentStore store)
     {
         if (!Guid.TryParse(id, out var partyId)) return Errors.NotFound();
+        var (point, parameter, message) = PointInTime.Read(http.Request.Query);
+        if (point is null) return Errors.BadRequest(parameter!, message!);
         var caller = http.Caller();
         await using var session = store.QuerySession(caller.OrganizationId);
         var party = await session.LoadAsync<Party>(partyId, http.RequestAborted);
         if (party is null || !party.Data.HasRole(Roles.Vendor)) return Errors.NotFound();
         if (!caller.SeesAll && party.Data.OwnerId != caller.UserId) return Errors.NotFound();
-        return Results.Json(SupplierOutput.From(PartySnapshot.Of(party)), SuppliersJson.Options);
+        if (point.IsNow) return Results.Json(SupplierOutput.From(PartySnapshot.Of(party)), SuppliersJson.Options);
+
+        // Who may see the supplier is decided on it as it is now; what is shown is the supplier as it was.
+        var then = await point.LoadAsync(session, partyId, http.RequestAborted);
+        if (then is null || !then.Data.HasRole(Roles.Vendor)) return Errors.NotFound();
+        ETags.Set(http.Response, then.Version);
+        return Results.Json(SupplierOutput.From(PartySnapshot.Of(then)), SuppliersJson.Options);
     }
 
     private static bool WholeNumber(string? text, int min, int max, int fallback, out int value)

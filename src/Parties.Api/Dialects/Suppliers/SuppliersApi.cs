@@ -1,4 +1,5 @@
 using Parties.Api.Auth;
+using Parties.Api.Dialects.History;
 using Parties.Api.Errors;
 using Parties.Tenancy;
 
@@ -17,11 +18,11 @@ public static class SuppliersApi
         var group = app.MapGroup("/Suppliers").WithTags("Suppliers");
         group.MapGet("", ReadSuppliers.List).RequireCaller(Errors, Permissions.Read).WithName("suppliers_list")
             .Produces<SupplierListOutput>().Produces<SupplierError[]>(400);
-        group.MapGet("/{id}", ReadSuppliers.One).RequireCaller(Errors, Permissions.Read).WithName("suppliers_read")
-            .Produces<SupplierOutput>().Produces<SupplierError[]>(404);
-        group.MapPost("", WriteSuppliers.Create).RequireCaller(Errors, Permissions.Write).WithName("suppliers_create")
+        group.MapGet("/{id}", ReadSuppliers.One).RequireCaller(Errors, Permissions.Read).WithName("suppliers_read").DocumentQuery(HistoryOpenApi.PointInTime)
+            .Produces<SupplierOutput>().Produces<SupplierError[]>(400).Produces<SupplierError[]>(404);
+        group.MapPost("", WriteSuppliers.Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("suppliers_create")
             .Accepts<SupplierBatchInput>("application/json").Produces<SupplierBatchOutput>().Produces<SupplierError[]>(400);
-        group.MapPut("", WriteSuppliers.Update).RequireCaller(Errors, Permissions.Write).WithName("suppliers_update")
+        group.MapPut("", WriteSuppliers.Update).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("suppliers_update")
             .Accepts<SupplierBatchInput>("application/json").Produces<SupplierBatchOutput>().Produces<SupplierError[]>(400);
         return app;
     }

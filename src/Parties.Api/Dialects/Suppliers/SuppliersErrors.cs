@@ -26,7 +26,10 @@ public sealed class SuppliersErrors : IDialectErrors
     public IResult NotFound() => Error(404, SupplierNotFound);
     public IResult BadRequest(string field, string message) => Error(400, $"{field}: {message}");
     public IResult PayloadTooLarge(long limit) => Error(413, $"Request body is larger than {limit} bytes.");
+    public IResult IdempotencyKeyReused() => Error(422, IDialectErrors.KeyReusedMessage);
     public IResult Internal() => Error(500, "An unexpected error occurred.");
+    public IResult Unavailable(int retryAfterSeconds) =>
+        Error(503, $"Service temporarily unavailable. Retry in {retryAfterSeconds} seconds.");
 
     /// <summary>Cin7 Core answers 503 when its 60-calls-a-minute limit is reached.</summary>
     public IResult TooManyRequests(int retryAfterSeconds) =>

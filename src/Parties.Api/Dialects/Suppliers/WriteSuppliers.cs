@@ -9,6 +9,8 @@ namespace Parties.Api.Dialects.Suppliers;
 /// <c>POST /Suppliers</c> and <c>PUT /Suppliers</c>: up to 100 suppliers, each decided and written on its own
 /// (its own command, its own transaction), so good items are saved beside failed ones. The answer is 200 with
 /// every item in order, its <c>Errors</c> and <c>OperationStatus</c>.
+/// Under an Idempotency-Key each item's decision is kept in that item's transaction (key and item index), so a
+/// retry answers the items already decided from their records and writes only those a crash left undecided.
 /// </summary>
 public static class WriteSuppliers
 {
@@ -29,15 +31,16 @@ public static class WriteSuppliers
 
         var caller = http.Caller();
         var actor = caller.As(SuppliersErrors.Name, http);
+        var idempotency = http.Idempotency();
         var answers = new List<SupplierOutput>(items.Length);
         // One after another, in order: a later item sees what an earlier one wrote (two items with one name).
-        foreach (var item in items)
-            answers.Add(await WriteOne(write, item, caller, actor, bus, http.RequestAborted));
+        for (var index = 0; index < items.Length; index++)
+            answers.Add(await WriteOne(write, items[index], caller, actor, bus, http.RequestAborted, idempotency, index));
         return Results.Json(new SupplierBatchOutput(answers), SuppliersJson.Options);
     }
 
     private static async Task<SupplierOutput> WriteOne(SupplierWrite write, SupplierInput? item, Caller caller, Actor actor,
-        IMessageBus bus, CancellationToken cancellation)
+        IMessageBus bus, CancellationToken cancellation, IdempotencyKeys.IdempotentRequest? idempotency, int index)
     {
         if (item is null) return SupplierOutput.Echo(null, [SupplierErrorTexts.ItemMissing]);
         var id = write == SupplierWrite.Create ? Guid.CreateVersion7() : item.ID ?? Guid.Empty;
@@ -47,10 +50,12 @@ public static class WriteSuppliers
         if (write == SupplierWrite.Update && item.ID is null)
             return SupplierOutput.Echo(item, SupplierErrorTexts.Refusals(edits).Prepend(SupplierErrorTexts.IdRequired));
 
+        var claim = idempotency?.Write.ForItem(index);
         object command = write == SupplierWrite.Create
-            ? new RegisterParty(id, edits, actor)
-            : new UpdateParty(id, edits, EditMode.AllOrNothing, null, actor);
-        var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, cancellation);
+            ? new RegisterParty(id, edits, actor, claim)
+            : new UpdateParty(id, edits, EditMode.AllOrNothing, null, actor, Idempotency: claim);
+        var decision = idempotency?.ItemDecision(index)
+            ?? await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, cancellation);
         return decision.Status == DecisionStatus.Done
             ? SupplierOutput.Saved(decision.Party!)
             : SupplierOutput.Echo(item, SupplierErrorTexts.Of(decision, item, edits));

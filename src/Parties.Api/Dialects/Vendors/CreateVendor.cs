@@ -10,6 +10,7 @@ public static class CreateVendor
 
     public static async Task<IResult> Handle(HttpContext http, IMessageBus bus)
     {
+        if (http.Idempotency()?.Decision is { } earlier) return Respond(earlier);
         var (body, malformed) = await VendorsJson.ReadAsync(http.Request);
         if (malformed is not null) return Errors.Invalid(malformed);
 
@@ -18,8 +19,12 @@ public static class CreateVendor
         var (edits, error) = VendorMapping.ToCreateEdits(body, Number(id), caller.UserId);
         if (error is not null) return Errors.Invalid(error);
 
-        var command = new RegisterParty(id, edits, caller.As(VendorsErrors.Name, http));
-        var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
+        var command = new RegisterParty(id, edits, caller.As(VendorsErrors.Name, http), http.Idempotency()?.Write);
+        return Respond(await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted));
+    }
+
+    private static IResult Respond(PartyDecision decision)
+    {
         if (decision.FirstRejection is { Error: { } rejected }) return VendorsErrors.Error(400, rejected.Code, rejected.Message);
         return VendorsJson.Ok(new { id = decision.Party!.Id }, StatusCodes.Status201Created);
     }

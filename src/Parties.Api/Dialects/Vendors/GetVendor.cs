@@ -1,9 +1,10 @@
 using Marten;
 using Parties.Api.Auth;
+using Parties.Api.Dialects.History;
 
 namespace Parties.Api.Dialects.Vendors;
 
-/// <summary><c>GET /v1.0/vendor/{vendorId}</c></summary>
+/// <summary><c>GET /v1.0/vendor/{vendorId}</c>, now or (<c>as_of</c>, <c>version</c>) as it was then.</summary>
 public static class GetVendor
 {
     private static readonly VendorsErrors Errors = VendorsErrors.Instance;
@@ -11,9 +12,18 @@ public static class GetVendor
     public static async Task<IResult> Handle(string vendorId, HttpContext http, IDocumentStore store)
     {
         if (!VendorReads.TryParseId(vendorId, out var id)) return Errors.InvalidId();
+        var (point, parameter, message) = PointInTime.Read(http.Request.Query);
+        if (point is null) return Errors.BadRequest(parameter!, message!);
         var caller = http.Caller();
         await using var session = store.QuerySession(caller.OrganizationId);
+        // Who may see the vendor is decided on the vendor as it is now; what is shown is the vendor as it was.
         var read = await VendorReads.LoadAsync(session, caller, id, http.RequestAborted);
-        return Errors.Refusal(read.Access) ?? VendorsJson.Ok(VendorOutput.Details(read.Party!, read.Reference));
+        if (Errors.Refusal(read.Access) is { } refusal) return refusal;
+        if (point.IsNow) return VendorsJson.Ok(VendorOutput.Details(read.Party!, read.Reference));
+
+        var then = await point.LoadAsync(session, id, http.RequestAborted);
+        if (then is null || !then.Data.HasRole(Party.VendorRole)) return Errors.NotFound();
+        ETags.Set(http.Response, then.Version);
+        return VendorsJson.Ok(VendorOutput.Details(then, read.Reference));
     }
 }

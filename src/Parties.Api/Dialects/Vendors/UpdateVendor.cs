@@ -1,4 +1,3 @@
-using Marten;
 using Parties.Api.Auth;
 using Wolverine;
 
@@ -12,44 +11,35 @@ public static class UpdateVendor
 {
     private static readonly VendorsErrors Errors = VendorsErrors.Instance;
 
-    // The access check reads the vendor before the write; the write then expects that version, so an owner or
-    // role changed in between is seen by checking again rather than slipping through.
-    private const int MaxAttempts = 10;
-
-    public static async Task<IResult> Handle(string vendorId, HttpContext http, IDocumentStore store, IMessageBus bus)
+    public static async Task<IResult> Handle(string vendorId, HttpContext http, IMessageBus bus)
     {
+        // Before the access check: the first PATCH may have handed the vendor to another owner.
+        if (http.Idempotency()?.Decision is { } earlier) return Updated(earlier);
         if (!VendorReads.TryParseId(vendorId, out var id)) return Errors.InvalidId();
         var (body, malformed) = await VendorsJson.ReadAsync(http.Request);
         if (malformed is not null) return Errors.Invalid(malformed);
         var (edits, error) = VendorMapping.ToPatchEdits(body);
         if (error is not null) return Errors.Invalid(error);
 
+        // The handler checks the caller's right to the vendor on the state it writes (under the stream's lock),
+        // so an owner or role changed by another writer is seen.
         var caller = http.Caller();
-        for (var attempt = 1; ; attempt++)
+        var command = new UpdateParty(id, edits, EditMode.PerField, null, caller.As(VendorsErrors.Name, http),
+            new VendorCaller(caller.UserId, caller.SeesAll), http.Idempotency()?.Write);
+        var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
+        return decision.Status switch
         {
-            await using var session = store.QuerySession(caller.OrganizationId);
-            var party = await session.LoadAsync<Party>(id, http.RequestAborted);
-            if (Errors.Refusal(VendorAccess.Check(party?.Data, caller.UserId, caller.SeesAll)) is { } refusal) return refusal;
-
-            var command = new UpdateParty(id, edits, EditMode.PerField, party!.Version, caller.As(VendorsErrors.Name, http));
-            var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
-            switch (decision.Status)
-            {
-                case DecisionStatus.VersionMismatch when attempt < MaxAttempts:
-                    continue;
-                case DecisionStatus.VersionMismatch:
-                    return Errors.Conflict();
-                case DecisionStatus.NotFound:
-                    return Errors.NotFound();
-                default:
-                    return Results.Json(new
-                    {
-                        ok = true,
-                        update = true,
-                        error = (object?)null,
-                        context = new { updates = VendorUpdates.From(decision.Outcomes) },
-                    }, VendorsJson.Options);
-            }
-        }
+            DecisionStatus.NotFound => Errors.NotFound(),
+            DecisionStatus.Denied => Errors.AccessDenied(),
+            _ => Updated(decision),
+        };
     }
+
+    private static IResult Updated(PartyDecision decision) => Results.Json(new
+    {
+        ok = true,
+        update = true,
+        error = (object?)null,
+        context = new { updates = VendorUpdates.From(decision.Outcomes) },
+    }, VendorsJson.Options);
 }

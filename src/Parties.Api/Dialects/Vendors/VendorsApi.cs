@@ -1,4 +1,5 @@
 using Parties.Api.Auth;
+using Parties.Api.Dialects.History;
 using Parties.Api.Errors;
 using Parties.Tenancy;
 
@@ -16,15 +17,16 @@ public static class VendorsApi
         if (Interlocked.Exchange(ref _errorsRegistered, 1) == 0) ErrorHandling.Register("/v1.0/", Errors);
 
         var group = app.MapGroup("/v1.0").WithTags("Vendors");
-        group.MapPost("/vendor", CreateVendor.Handle).RequireCaller(Errors, Permissions.Write).WithName("vendors_create")
+        group.MapPost("/vendor", CreateVendor.Handle).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("vendors_create")
             .Accepts<VendorCreateBody>("application/json").Produces<VendorsOk<VendorCreated>>(201).Produces<VendorsFailure>(400);
         group.MapGet("/vendors", ListVendors.Handle).RequireCaller(Errors, Permissions.Read).WithName("vendors_list")
             .Produces<VendorsOk<VendorList>>().Produces<VendorsFailure>(400);
         group.MapGet("/vendor/search", SearchVendors.Handle).RequireCaller(Errors, Permissions.Read).WithName("vendors_search")
             .Produces<VendorsOk<VendorSearchResult>>().Produces<VendorsFailure>(400);
-        group.MapGet("/vendor/{vendorId}", GetVendor.Handle).RequireCaller(Errors, Permissions.Read).WithName("vendors_details")
-            .Produces<VendorsOk<VendorDetails>>().Produces<VendorsFailure>(404);
-        group.MapPatch("/vendor/{vendorId}", UpdateVendor.Handle).RequireCaller(Errors, Permissions.Write).WithName("vendors_update")
+        group.MapGet("/vendor/{vendorId}", GetVendor.Handle).RequireCaller(Errors, Permissions.Read).WithName("vendors_details").DocumentQuery(HistoryOpenApi.PointInTime)
+            .Produces<VendorsOk<VendorDetails>>().Produces<VendorsFailure>(400).Produces<VendorsFailure>(404);
+        group.MapPatch("/vendor/{vendorId}", UpdateVendor.Handle).RequireCaller(Errors, Permissions.Write).Idempotent(Errors)
+            .WithName("vendors_update")
             .Accepts<VendorPatchBody>("application/json").Produces<VendorUpdateAnswer>().Produces<VendorsFailure>(400);
         group.MapGet("/vendor/{vendorId}/audit-trail", VendorAuditTrail.Handle).RequireCaller(Errors, Permissions.Read)
             .WithName("vendors_audit_trail").Produces<VendorsOk<VendorAudit>>().Produces<VendorsFailure>(404);

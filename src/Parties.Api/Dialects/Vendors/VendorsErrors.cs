@@ -16,10 +16,12 @@ public sealed class VendorsErrors : IDialectErrors
     public IResult BadRequest(string field, string message) => Error(400, "VALIDATION_ERROR", $"Validation failed: {field}: {message}");
     public IResult PayloadTooLarge(long limit) => Error(413, "PAYLOAD_TOO_LARGE", $"Request body is larger than {limit} bytes");
     public IResult Internal() => Error(500, "INTERNAL_ERROR", "Internal error");
+    public IResult Unavailable(int retryAfterSeconds) =>
+        Error(503, "SERVICE_UNAVAILABLE", $"Service temporarily unavailable. Retry in {retryAfterSeconds} seconds.");
     public IResult TooManyRequests(int retryAfterSeconds) =>
         Error(429, "RATE_LIMITED", $"Too many requests. Retry in {retryAfterSeconds} seconds.");
+    public IResult IdempotencyKeyReused() => Error(422, "IDEMPOTENCY_KEY_REUSED", IDialectErrors.KeyReusedMessage);
     public IResult AccessDenied() => Error(403, "ACCESS_DENIED", "Access denied: You can only view vendors you own");
-    public IResult Conflict() => Error(409, "CONFLICT", "The vendor kept changing during the update; retry");
     public IResult Invalid(WireError error) => BadRequest(error.Pointer, error.Message);
 
     /// <summary>A vendor id in the path that is not one of ours.</summary>

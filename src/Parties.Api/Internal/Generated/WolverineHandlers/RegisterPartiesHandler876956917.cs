@@ -26,12 +26,13 @@ namespace Internal.Generated.WolverineHandlers
             var registerParties = (Parties.RegisterParties)context.Envelope.Message;
 
             Parties.ActorMetadata.Before(registerParties, documentSession);
+            var priorWrite = await Parties.Idempotency.IdempotencyMiddleware.LoadAsync(registerParties, documentSession, cancellation).ConfigureAwait(false);
             var partyContext = await Parties.RegisterPartiesHandler.LoadAsync(registerParties, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Parties.RegisterPartiesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.RegisterPartiesHandler");
             
             // The actual message execution
-            var outgoing1 = Parties.RegisterPartiesHandler.Handle(registerParties, partyContext, documentSession, _timeProvider);
+            var outgoing1 = Parties.RegisterPartiesHandler.Handle(registerParties, partyContext, priorWrite, documentSession, _timeProvider);
 
             
             // Outgoing, cascaded message

@@ -26,12 +26,13 @@ namespace Internal.Generated.WolverineHandlers
             var updateParties = (Parties.UpdateParties)context.Envelope.Message;
 
             Parties.ActorMetadata.Before(updateParties, documentSession);
+            var priorWrite = await Parties.Idempotency.IdempotencyMiddleware.LoadAsync(updateParties, documentSession, cancellation).ConfigureAwait(false);
             var partyUpdateBatch = await Parties.UpdatePartiesHandler.LoadAsync(updateParties, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Parties.UpdatePartiesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.UpdatePartiesHandler");
             
             // The actual message execution
-            var outgoing1 = Parties.UpdatePartiesHandler.Handle(updateParties, partyUpdateBatch, documentSession, _timeProvider);
+            var outgoing1 = Parties.UpdatePartiesHandler.Handle(updateParties, partyUpdateBatch, priorWrite, documentSession, _timeProvider);
 
             
             // Outgoing, cascaded message

@@ -29,16 +29,17 @@ namespace Internal.Generated.WolverineHandlers
             // Application-specific Open Telemetry auditing
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("party.id", updateParty.PartyId);
             Parties.ActorMetadata.Before(updateParty, documentSession);
+            var priorWrite = await Parties.Idempotency.IdempotencyMiddleware.LoadAsync(updateParty, documentSession, cancellation).ConfigureAwait(false);
             var partyContext = await Parties.UpdatePartyHandler.LoadAsync(updateParty, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Parties.UpdatePartyHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.UpdatePartyHandler");
             // Loading Marten aggregate as part of the aggregate handler workflow
-            var eventStreamOfParty = await documentSession.Events.FetchForWriting<Parties.Party>(party_Id, cancellation);
+            var eventStreamOfParty = await documentSession.Events.FetchForExclusiveWriting<Parties.Party>(party_Id, cancellation);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", party_Id);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Parties.Party");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Parties.UpdatePartyHandler.Handle(updateParty, eventStreamOfParty.Aggregate, partyContext, _timeProvider);
+            (var outgoing1, var outgoing2) = Parties.UpdatePartyHandler.Handle(updateParty, eventStreamOfParty.Aggregate, partyContext, priorWrite, documentSession, _timeProvider);
 
             
             // Outgoing, cascaded message

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Npgsql;
+
+namespace Parties.Api.Hosting;
+
+/// <summary>
+/// <c>ConnectionStrings:Parties</c> with the service's timeouts added: every statement is cut by PostgreSQL
+/// itself after <c>Parties:StatementTimeoutSeconds</c> (a session <c>statement_timeout</c>, so the server stops the
+/// work, not only the client waiting for it; waits for locks count too), and the client gives up a little later
+/// in case the server cannot even say so.
+/// </summary>
+public static class DatabaseConnection
+{
+    public const int DefaultStatementTimeoutSeconds = 30;
+
+    public static string From(IConfiguration configuration)
+    {
+        var given = configuration.GetConnectionString("Parties")
+            ?? throw new InvalidOperationException("ConnectionStrings:Parties is not set.");
+        var seconds = configuration.GetValue("Parties:StatementTimeoutSeconds", DefaultStatementTimeoutSeconds);
+        if (seconds <= 0) return given;
+
+        var builder = new NpgsqlConnectionStringBuilder(given);
+        builder.Options = $"{builder.Options} -c statement_timeout={(seconds * 1000).ToString(CultureInfo.InvariantCulture)}".Trim();
+        builder.CommandTimeout = seconds + 5;
+        return builder.ConnectionString;
+    }
+}

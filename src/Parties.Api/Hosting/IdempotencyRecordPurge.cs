@@ -1,0 +1,35 @@
+using Marten;
+using Parties.Api.Dialects;
+using Parties.Idempotency;
+
+namespace Parties.Api.Hosting;
+
+/// <summary>
+/// Deletes idempotency records older than their window, every <c>Parties:Idempotency:PurgeEvery</c> (default an hour),
+/// so the table holds about one window of keys. Correctness does not depend on it (an expired record is treated as
+/// absent); every replica runs it, and deleting by age is harmless to repeat.
+/// </summary>
+public sealed class IdempotencyRecordPurge(IDocumentStore store, IConfiguration configuration, TimeProvider clock,
+    ILogger<IdempotencyRecordPurge> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var window = configuration.GetValue("Parties:Idempotency:Window", IdempotencyKeys.DefaultWindow);
+        using var timer = new PeriodicTimer(configuration.GetValue("Parties:Idempotency:PurgeEvery", TimeSpan.FromHours(1)), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var cutoff = clock.GetUtcNow() - window;
+                await using var session = store.LightweightSession();
+                session.DeleteWhere<IdempotencyRecord>(r => r.AnyTenant() && r.CreatedAt < cutoff);
+                await session.SaveChangesAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A database away for a while must not stop the host: the next tick tries again.
+                logger.LogWarning(e, "Purging expired idempotency records failed");
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Alba;
+using Parties.Api.Tests.Infrastructure;
+using Parties.Api.Tests.PartiesDialect;
+using Parties.Api.Tests.VendorsDialect;
+using Shouldly;
+
+namespace Parties.Api.Tests.Reliability;
+
+/// <summary>The app on a PostgreSQL cluster of its own, which the test may stop and start.</summary>
+public sealed class PrivatePostgresApp : IAsyncLifetime
+{
+    public PostgresCluster Cluster { get; private set; } = null!;
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Cluster = await PostgresCluster.CreateAsync(maxConnections: 100);
+        Host = await AppFixture.StartHostAsync(await Cluster.CreateDatabaseAsync("outage"),
+            [("Parties:RateLimit:PermitsPerMinute", "0"), ("Parties:RateLimit:SuppliersPermitsPerMinute", "0")]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Cluster.DisposeAsync();
+    }
+}
+
+public class postgresql_restarted_under_load(PrivatePostgresApp app) : IClassFixture<PrivatePostgresApp>
+{
+    private sealed record Answer(string Phase, string Dialect, int Status, string? RetryAfter, string Body, TimeSpan Took);
+
+    // No request may hang: a database that is not there is answered, not waited for.
+    private static readonly TimeSpan LongestAnswer = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task requests_during_the_outage_get_503_with_retry_after_in_each_dialect_and_the_service_recovers_by_itself()
+    {
+        var org = await Organizations.CreateAsync(app.Host);
+        var party = await app.Host.CreateIdAsync(org.AdminKey, new { number = "UP-1", party_type = "organization", legal_name = "Up Ltd", role = "vendor" });
+        // Each answer is labelled with the phase its request started and ended in ("down" = wholly inside the outage).
+        var phase = "before";
+        var answers = new ConcurrentBag<Answer>();
+        using var stop = new CancellationTokenSource();
+
+        var calls = new (string Dialect, Action<Scenario> Call)[]
+        {
+            ("parties", s => { s.Get.Url($"/api/parties/{party}/"); s.WithApiKey(org.AdminKey); }),
+            ("parties", s => { s.Patch.Json(new { notes = $"note {Guid.NewGuid()}" }).ToUrl($"/api/parties/{party}/"); s.WithApiKey(org.AdminKey); }),
+            ("vendors", s => { s.Get.Url($"/v1.0/vendor/{party}"); s.WithApiKey(org.AdminKey); }),
+            ("suppliers", s =>
+            {
+                s.Get.Url("/Suppliers");
+                s.WithRequestHeader("api-auth-accountid", org.AccountId.ToString());
+                s.WithRequestHeader("api-auth-applicationkey", org.AdminKey);
+            }),
+        };
+        var load = Enumerable.Range(0, calls.Length).Select(worker => Task.Run(async () =>
+        {
+            var (dialect, call) = calls[worker];
+            while (!stop.IsCancellationRequested)
+            {
+                var started = phase;
+                var clock = Stopwatch.StartNew();
+                var request = app.Host.Scenario(s => { call(s); s.IgnoreStatusCode(); });
+                if (await Task.WhenAny(request, Task.Delay(LongestAnswer * 2)) != request)
+                    throw new TimeoutException($"A {dialect} request did not answer in {LongestAnswer * 2}");
+                var result = await request;
+                answers.Add(new Answer(started == phase ? started : $"{started}->{phase}", dialect, result.Context.Response.StatusCode,
+                    result.Context.Response.Headers.RetryAfter.FirstOrDefault(), await result.ReadAsTextAsync(), clock.Elapsed));
+                await Task.Delay(50);
+            }
+        })).ToArray();
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        phase = "stopping";
+        await app.Cluster.StopAsync("fast");
+        phase = "down";
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var readiness = await app.Host.Scenario(s => { s.Get.Url("/health/ready"); s.IgnoreStatusCode(); });
+        readiness.Context.Response.StatusCode.ShouldBe(503);
+
+        // PostgreSQL accepts connections a little before pg_ctl says so: requests from here on may go either way.
+        phase = "starting";
+        await app.Cluster.StartAsync();
+        var outage = Stopwatch.StartNew();
+        phase = "after";
+        while (outage.Elapsed < TimeSpan.FromSeconds(30) &&
+               calls.Select(c => c.Dialect).Distinct().Any(d => answers.Count(a => a.Phase == "after" && a.Dialect == d && a.Status < 300) < 3))
+            await Task.Delay(200);
+        var recovered = outage.Elapsed;
+        await stop.CancelAsync();
+        await Task.WhenAll(load);
+
+        var all = answers.ToArray();
+        var summary = string.Join("\n", all.GroupBy(a => (a.Phase, a.Dialect, a.Status)).Select(g => $"{g.Key}: {g.Count()}  e.g. {g.First().Body}"));
+        all.ShouldAllBe(a => a.Status < 300 || a.Status == 503, summary);
+        all.ShouldAllBe(a => a.Took < LongestAnswer, summary);
+        all.Where(a => a.Phase == "before").ShouldAllBe(a => a.Status < 300, summary);
+
+        var down = all.Where(a => a.Phase == "down").ToArray();
+        down.Select(a => a.Dialect).Distinct().Count().ShouldBe(3, summary);
+        down.ShouldAllBe(a => a.Status == 503 && a.RetryAfter == "5", summary);
+        foreach (var answer in all.Where(a => a.Status == 503)) ShouldBeInItsDialectsShape(answer);
+
+        foreach (var dialect in calls.Select(c => c.Dialect).Distinct())
+            all.Where(a => a.Phase == "after" && a.Dialect == dialect).TakeLast(3).ShouldAllBe(a => a.Status < 300, summary);
+        (await app.Host.Scenario(s => { s.Get.Url("/health/ready"); s.IgnoreStatusCode(); })).Context.Response.StatusCode.ShouldBe(200);
+
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"PostgreSQL stopped 3 s under load: {down.Length} requests during the outage, all 503 with Retry-After " +
+            $"(slowest {down.Max(a => a.Took).TotalMilliseconds:0} ms), 0×500; back to 2xx {recovered.TotalSeconds:0.0} s after the restart " +
+            $"({all.Length} requests in all)");
+    }
+
+    private static void ShouldBeInItsDialectsShape(Answer answer)
+    {
+        var body = JsonDocument.Parse(answer.Body).RootElement;
+        switch (answer.Dialect)
+        {
+            case "parties":
+                body.GetProperty("detail").GetString().ShouldBe("Service temporarily unavailable, try again later.");
+                break;
+            case "vendors":
+                body.ShouldBeError("SERVICE_UNAVAILABLE");
+                break;
+            default:
+                body[0].GetProperty("ErrorCode").GetInt32().ShouldBe(503);
+                body[0].GetProperty("Exception").GetString()!.ShouldStartWith("Service temporarily unavailable.");
+                break;
+        }
+    }
+}
