@@ -40,6 +40,13 @@ public static class PartiesStore
             .UniqueIndex(UniqueIndexType.Computed, "uq_party_number", TenancyScope.PerTenant, x => x.Number)
             .UniqueIndex(UniqueIndexType.Computed, "uq_party_vendor_name", TenancyScope.PerTenant, x => x.VendorNameKey!)
             .Index(x => x.NameKey!)
+            // The name-prefix lists (LIKE 'abc%') range-scan this one: an opclass that orders by code point works
+            // whatever the database's collation is; the one above serves equality and ordering.
+            .Index(x => x.NameKey!, index =>
+            {
+                index.Name = "mt_doc_party_idx_name_key_prefix";
+                index.Mask = "? text_pattern_ops";
+            })
             .Index(x => x.ModifiedAt);
 
         opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Inline);

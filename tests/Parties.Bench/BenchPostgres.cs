@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Parties.Bench;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster for one run, configured like a small production server: durable commits
+/// (fsync and synchronous_commit on, full-page writes on), pg_stat_statements loaded to count statements.
+/// </summary>
+public sealed class BenchPostgres : IAsyncDisposable
+{
+    public static readonly string[] Settings =
+    [
+        "fsync=on", "synchronous_commit=on", "full_page_writes=on", "shared_buffers=512MB", "max_connections=300",
+        "max_wal_size=4GB", "checkpoint_timeout=15min", "shared_preload_libraries=pg_stat_statements",
+        "pg_stat_statements.track=top", "pg_stat_statements.max=10000",
+    ];
+
+    private readonly string _dir;
+    private readonly bool _asPostgres = Environment.UserName == "root";
+    public int Port { get; }
+    public int PostmasterPid { get; private set; }
+
+    private BenchPostgres(string dir, int port) => (_dir, Port) = (dir, port);
+
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=100";
+
+    public static async Task<BenchPostgres> StartAsync()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"parties-bench-pg-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        var pg = new BenchPostgres(dir, FreePort());
+        if (pg._asPostgres) await pg.RunAsync("chown", $"-R postgres:postgres {dir}", asPostgres: false);
+        var bin = Bin();
+        await pg.RunAsync(Path.Combine(bin, "initdb"), $"-D {dir}/data -U postgres --auth=trust --encoding=UTF8 --no-sync");
+        var options = string.Join(' ', Settings.Select(s => $"-c {s}"));
+        await pg.RunAsync(Path.Combine(bin, "pg_ctl"),
+            $"-D {dir}/data -l {dir}/log -w -t 60 -o \"-p {pg.Port} -k {dir} -c listen_addresses=127.0.0.1 {options}\" start");
+        try
+        {
+            pg.PostmasterPid = int.Parse(File.ReadLines($"{dir}/data/postmaster.pid").First());
+            await pg.ExecuteAsync("postgres", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            return pg;
+        }
+        catch
+        {
+            await pg.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task CreateDatabaseAsync(string name) => await ExecuteAsync("postgres", $"CREATE DATABASE \"{name}\"");
+
+    public async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(database) + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        // For EXPLAIN ANALYZE on the loaded data after a run: the cluster stays up (stop it with pg_ctl).
+        if (Environment.GetEnvironmentVariable("PARTIES_BENCH_KEEP") == "1")
+        {
+            Console.WriteLine($"PostgreSQL kept: {ConnectionString("parties")} (data in {_dir})");
+            return;
+        }
+        try { await RunAsync(Path.Combine(Bin(), "pg_ctl"), $"-D {_dir}/data -m immediate -w stop"); }
+        catch (InvalidOperationException) { }
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private static string Bin()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/lib/postgresql/15/bin"))
+            if (File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"))) return dir;
+        var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [];
+        return versions.Select(v => Path.Combine(v, "bin")).FirstOrDefault(b => File.Exists(Path.Combine(b, "initdb")))
+               ?? throw new InvalidOperationException("PostgreSQL server binaries (initdb, pg_ctl) not found: run deploy/local/test.sh once, which installs them.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private Task RunAsync(string file, string arguments) => RunAsync(file, arguments, _asPostgres);
+
+    private async Task RunAsync(string file, string arguments, bool asPostgres)
+    {
+        var start = asPostgres ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {arguments}") : new ProcessStartInfo(file, arguments);
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {await output} {await error}");
+    }
+}

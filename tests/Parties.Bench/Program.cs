@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using Parties.Bench;
+using Spectre.Console;
+
+// dotnet run -c Release --project tests/Parties.Bench [-- --quick]
+var root = Repository.Root();
+var options = BenchOptions.Parse(args, root);
+var machine = Machine.Describe();
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
+AnsiConsole.MarkupLine($"[bold]Parties benchmark[/] {(options.Quick ? "(quick: proves it runs, figures not comparable)" : "")} on {Markup.Escape(machine)}");
+AnsiConsole.MarkupLine($"PostgreSQL: {Markup.Escape(string.Join(", ", BenchPostgres.Settings))}");
+
+var adminKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+Environment.SetEnvironmentVariable("PARTIES_BENCH_ADMIN_KEY", adminKey);
+var baselineKey = $"pk_{Guid.NewGuid():N}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
+
+await using var postgres = await BenchPostgres.StartAsync();
+await postgres.CreateDatabaseAsync(Bench.ServiceDatabase);
+await postgres.CreateDatabaseAsync(Bench.BaselineDatabase);
+
+// The service as deployed: Release build, Production (pre-generated handler code), rate limits off for the load.
+await using var service = await ServiceProcess.StartAsync(Repository.Assembly(root, "src/Parties.Api", "Parties.Api"), new Dictionary<string, string>
+{
+    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    ["ConnectionStrings__Parties"] = postgres.ConnectionString(Bench.ServiceDatabase),
+    ["Parties__AdminKey"] = adminKey,
+    ["Parties__RateLimit__PermitsPerMinute"] = "0",
+    ["Parties__RateLimit__SuppliersPermitsPerMinute"] = "0",
+});
+await using var baseline = await ServiceProcess.StartAsync(
+    Repository.Assembly(root, "tests/Parties.Bench.Baseline", "Parties.Bench.Baseline"), new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ConnectionStrings__Baseline"] = postgres.ConnectionString(Bench.BaselineDatabase),
+        ["Baseline__ApiKey"] = baselineKey,
+    });
+
+var bench = new Bench(options, postgres, service, baseline, baselineKey);
+await bench.RunAsync();
+
+var peakRss = Math.Max(service.PeakRssBytes, ProcStat.HighWaterRssBytes(service.Pid));
+var report = Report.Build(options, bench, peakRss, machine);
+Report.Print(report);
+Report.Write(report, options.ResultsFolder);
+File.WriteAllLines(Path.Combine(options.ResultsFolder, "statements.txt"), bench.Statements);
+File.WriteAllText(Path.Combine(options.ResultsFolder, "service-output-tail.log"), service.Output);
+AnsiConsole.MarkupLine($"Results: {Markup.Escape(options.ResultsFolder)}/latest.json, latest.md, latest.png");
+return report.Workloads.Sum(w => w.Failures) == 0 ? 0 : 1;

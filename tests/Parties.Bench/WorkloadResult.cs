@@ -1,0 +1,21 @@
+namespace Parties.Bench;
+
+/// <summary>One workload's figures. Per request: statements (pg_stat_statements calls, the round trips' upper bound:
+/// Marten sends several statements in one batch), commits, WAL bytes; CPU seconds of the service and of PostgreSQL.</summary>
+public sealed record WorkloadResult(
+    string Name, string Service, int Concurrency, long Requests, long Failures, double Seconds, double RequestsPerSecond,
+    int ItemsPerRequest, double P50Ms, double P99Ms, double P999Ms, double StatementsPerRequest, double CommitsPerRequest,
+    double? WalBytesPerWrite, double ServiceCpuSeconds, double DatabaseCpuSeconds, long PeakRssBytes)
+{
+    public double ItemsPerSecond => RequestsPerSecond * ItemsPerRequest;
+
+    /// <summary>Service CPU for each second of PostgreSQL CPU.</summary>
+    public double CpuRatio => DatabaseCpuSeconds == 0 ? 0 : ServiceCpuSeconds / DatabaseCpuSeconds;
+}
+
+public sealed record Target(string Name, string Goal, string Measured, bool Met);
+
+public sealed record BenchReport(
+    DateTimeOffset At, string Machine, bool Quick, string[] PostgresSettings, BenchOptions Options, double LoadPartiesPerSecond,
+    long ServicePeakRssBytes, IReadOnlyList<WorkloadResult> Workloads, IReadOnlyDictionary<string, double> Ratios,
+    IReadOnlyList<Target> Targets);
