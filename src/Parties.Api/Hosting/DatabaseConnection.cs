@@ -17,10 +17,16 @@ public static class DatabaseConnection
     {
         var given = configuration.GetConnectionString("Parties")
             ?? throw new InvalidOperationException("ConnectionStrings:Parties is not set.");
-        var seconds = configuration.GetValue("Parties:StatementTimeoutSeconds", DefaultStatementTimeoutSeconds);
-        if (seconds <= 0) return given;
-
         var builder = new NpgsqlConnectionStringBuilder(given);
+        // Marten sends the same few statements for every write (the append function, the snapshot and audit
+        // upserts): prepared once per connection, PostgreSQL stops parsing and planning them on every request.
+        if (!builder.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
+        // Sessions leave no state on a connection (timeouts are set at connect), so the reset on return to the
+        // pool (DISCARD ALL, which also drops prepared statements) is pure cost.
+        if (!builder.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
+
+        var seconds = configuration.GetValue("Parties:StatementTimeoutSeconds", DefaultStatementTimeoutSeconds);
+        if (seconds <= 0) return builder.ConnectionString;
         builder.Options = $"{builder.Options} -c statement_timeout={(seconds * 1000).ToString(CultureInfo.InvariantCulture)}".Trim();
         builder.CommandTimeout = seconds + 5;
         return builder.ConnectionString;

@@ -42,7 +42,7 @@ public static class AuditQuery
         if (filter.Dialect is { } dialect) entries = entries.Where(e => e.Dialect == dialect);
         // Containment on the document, which the GIN index on the data answers.
         if (filter.Field is { } field)
-            entries = entries.Where(e => e.MatchesSql("d.data @> ?::jsonb", JsonSerializer.Serialize(new { fields = new[] { field } })));
+            entries = entries.Where(e => e.MatchesSql("d.data -> 'fields' @> ?::jsonb", JsonSerializer.Serialize(new[] { field })));
         if (filter.From is { } from) entries = entries.Where(e => e.Timestamp >= from);
         if (filter.To is { } to) entries = entries.Where(e => e.Timestamp < to);
         if (after is not null)
