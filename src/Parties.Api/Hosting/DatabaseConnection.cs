@@ -18,12 +18,15 @@ public static class DatabaseConnection
         var given = configuration.GetConnectionString("Parties")
             ?? throw new InvalidOperationException("ConnectionStrings:Parties is not set.");
         var builder = new NpgsqlConnectionStringBuilder(given);
+        // NpgsqlConnectionStringBuilder.ContainsKey is true for every keyword it knows, so what the operator
+        // wrote is read from a plain builder.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = given };
         // Marten sends the same few statements for every write (the append function, the snapshot and audit
         // upserts): prepared once per connection, PostgreSQL stops parsing and planning them on every request.
-        if (!builder.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
+        if (!written.ContainsKey("Max Auto Prepare") && !written.ContainsKey("MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
         // Sessions leave no state on a connection (timeouts are set at connect), so the reset on return to the
         // pool (DISCARD ALL, which also drops prepared statements) is pure cost.
-        if (!builder.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
+        if (!written.ContainsKey("No Reset On Close") && !written.ContainsKey("NoResetOnClose")) builder.NoResetOnClose = true;
 
         var seconds = configuration.GetValue("Parties:StatementTimeoutSeconds", DefaultStatementTimeoutSeconds);
         if (seconds <= 0) return builder.ConnectionString;
