@@ -80,6 +80,8 @@ public class killed_in_the_middle_of_a_bulk(TestPostgres postgres)
     {
         for (var i = 0; i < 300; i++)
         {
+            // Inside a transaction PostgreSQL keeps the first pg_stat_activity it read: drop it before each look.
+            await Sql(connection, "select pg_stat_clear_snapshot()", transaction);
             if (await Sql(connection, sql, transaction) is { } value and not DBNull) return value;
             await Task.Delay(100);
         }
