@@ -1,7 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+using static Parties.Testing.PostgresTools;
 
 namespace Parties.Bench;
 
@@ -19,7 +17,6 @@ public sealed class BenchPostgres : IAsyncDisposable
     ];
 
     private readonly string _dir;
-    private readonly bool _asPostgres = Environment.UserName == "root";
     public int Port { get; }
     public int PostmasterPid { get; private set; }
 
@@ -33,11 +30,11 @@ public sealed class BenchPostgres : IAsyncDisposable
         var dir = Path.Combine(Path.GetTempPath(), $"parties-bench-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         var pg = new BenchPostgres(dir, FreePort());
-        if (pg._asPostgres) await pg.RunAsync("chown", $"-R postgres:postgres {dir}", asPostgres: false);
+        if (AsPostgres) await RunAsync(false, "chown", $"-R postgres:postgres {dir}");
         var bin = Bin();
-        await pg.RunAsync(Path.Combine(bin, "initdb"), $"-D {dir}/data -U postgres --auth=trust --encoding=UTF8 --no-sync");
+        await RunAsync(AsPostgres, Path.Combine(bin, "initdb"), $"-D {dir}/data -U postgres --auth=trust --encoding=UTF8 --no-sync");
         var options = string.Join(' ', Settings.Select(s => $"-c {s}"));
-        await pg.RunAsync(Path.Combine(bin, "pg_ctl"),
+        await RunAsync(AsPostgres, Path.Combine(bin, "pg_ctl"),
             $"-D {dir}/data -l {dir}/log -w -t 60 -o \"-p {pg.Port} -k {dir} -c listen_addresses=127.0.0.1 {options}\" start");
         try
         {
@@ -71,38 +68,8 @@ public sealed class BenchPostgres : IAsyncDisposable
             Console.WriteLine($"PostgreSQL kept: {ConnectionString("parties")} (data in {_dir})");
             return;
         }
-        try { await RunAsync(Path.Combine(Bin(), "pg_ctl"), $"-D {_dir}/data -m immediate -w stop"); }
+        try { await RunAsync(AsPostgres, Path.Combine(Bin(), "pg_ctl"), $"-D {_dir}/data -m immediate -w stop"); }
         catch (InvalidOperationException) { }
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
-
-    private static string Bin()
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/lib/postgresql/15/bin"))
-            if (File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"))) return dir;
-        var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [];
-        return versions.Select(v => Path.Combine(v, "bin")).FirstOrDefault(b => File.Exists(Path.Combine(b, "initdb")))
-               ?? throw new InvalidOperationException("PostgreSQL server binaries (initdb, pg_ctl) not found: run deploy/local/test.sh once, which installs them.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private Task RunAsync(string file, string arguments) => RunAsync(file, arguments, _asPostgres);
-
-    private async Task RunAsync(string file, string arguments, bool asPostgres)
-    {
-        var start = asPostgres ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {arguments}") : new ProcessStartInfo(file, arguments);
-        start.RedirectStandardOutput = start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {await output} {await error}");
     }
 }

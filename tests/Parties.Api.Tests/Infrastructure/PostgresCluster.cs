@@ -1,7 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+using static Parties.Testing.PostgresTools;
 
 namespace Parties.Api.Tests.Infrastructure;
 
@@ -14,7 +12,6 @@ public sealed class PostgresCluster : IAsyncDisposable
 {
     private readonly string _dir;
     private readonly int _port;
-    private static readonly bool AsPostgres = Environment.UserName == "root";
 
     private PostgresCluster(string dir, int port)
     {
@@ -62,35 +59,5 @@ public sealed class PostgresCluster : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         try { await StopAsync("immediate"); } catch (InvalidOperationException) { /* already stopped */ }
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
-
-    private static string Bin()
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/lib/postgresql/15/bin"))
-            if (File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"))) return dir;
-        var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [];
-        return versions.Select(v => Path.Combine(v, "bin")).FirstOrDefault(b => File.Exists(Path.Combine(b, "initdb")))
-               ?? throw new InvalidOperationException("PostgreSQL server binaries (initdb, pg_ctl) not found: run deploy/local/test.sh, which installs them.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task RunAsync(bool asPostgres, string file, string arguments)
-    {
-        var start = asPostgres
-            ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {arguments}")
-            : new ProcessStartInfo(file, arguments);
-        start.RedirectStandardOutput = start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {await output} {await error}");
     }
 }
