@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.AspNetCore.WebUtilities;
 using Parties.Api.Dialects.PartiesApi;
 using Parties.Api.Dialects.Suppliers;
 using Parties.Api.Dialects.Vendors;
@@ -77,15 +75,4 @@ public sealed record AuditFilter(Guid? Party, string? User, string? Field, strin
 
     private static bool AcceptsCsv(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>This request's URL with another cursor: the link to the next page.</summary>
-    public static string LinkWith(HttpRequest request, AuditCursor cursor)
-    {
-        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
-        query["cursor"] = cursor.ToString();
-        var builder = new QueryBuilder(
-            query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? ""))));
-        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase,
-            request.Path, builder.ToQueryString());
-    }
 }

@@ -28,7 +28,7 @@ public static class AuditQuery
         var more = entries.Count > filter.Limit;
         var results = entries.Take(filter.Limit).Select(AuditItem.From).ToList();
         var cursor = more ? new AuditCursor(results[^1].Timestamp, results[^1].Id) : null;
-        var page = new AuditPage(cursor is null ? null : AuditFilter.LinkWith(http.Request, cursor), cursor?.ToString(), results);
+        var page = new AuditPage(cursor is null ? null : http.Request.WithQuery("cursor", cursor.ToString()), cursor?.ToString(), results);
         return Results.Json(page, PartiesJson.Options);
     }
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.AspNetCore.WebUtilities;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.PartiesApi;
 
@@ -51,7 +49,7 @@ public static class ChangeFeed
             {
                 // A short page read everything of this organization up to the mark: the next call may start there.
                 var next = events.Count == limit ? events[^1].Sequence : Math.Max(after, mark);
-                return Results.Json(new ChangePage(next, Link(http.Request, next), [.. events.Select(Item)]), PartiesJson.Options);
+                return Results.Json(new ChangePage(next, http.Request.WithQuery("after", next.ToString(CultureInfo.InvariantCulture)), [.. events.Select(Item)]), PartiesJson.Options);
             }
             await Task.Delay(PollInterval, cancellation);
         }
@@ -69,13 +67,5 @@ public static class ChangeFeed
         value = fallback;
         if (string.IsNullOrEmpty(text)) return true;
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
-    }
-
-    private static string Link(HttpRequest request, long after)
-    {
-        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
-        query["after"] = after.ToString(CultureInfo.InvariantCulture);
-        var builder = new QueryBuilder(query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? ""))));
-        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, builder.ToQueryString());
     }
 }

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace Parties.Api.Dialects.PartiesApi;
 
 /// <param name="Number">From 1.</param>
@@ -52,14 +49,8 @@ public static class Pagination
     public static IResult InvalidPage() => PartiesErrors.Detail(404, "Invalid page.");
 
     // Like DRF, the link to the first page carries no page parameter.
-    private static string Link(HttpRequest request, int number)
-    {
-        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
-        query.Remove(PageParameter);
-        var builder = new QueryBuilder(query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? ""))));
-        if (number > 1) builder.Add(PageParameter, number.ToString());
-        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, builder.ToQueryString());
-    }
+    private static string Link(HttpRequest request, int number) =>
+        request.WithQuery(PageParameter, number > 1 ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
 }
 
 /// <summary>DRF's page-number pagination body.</summary>
