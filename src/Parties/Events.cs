@@ -7,10 +7,36 @@ namespace Parties;
 public sealed record PartyRegistered(Guid PartyId, PartyData Data);
 
 /// <summary>
-/// Fields of a party changed. Each change carries the value before and after, so the audit trail, the
-/// change feed and time travel need no other source.
+/// A write changed fields of a party. Each change carries the value before and after, so the audit trail, the
+/// change feed and time travel need no other source. The event's type says what the write meant.
 /// </summary>
-public sealed record PartyChanged(ImmutableArray<FieldChange> Changes);
+public abstract record PartyFieldsChanged(ImmutableArray<FieldChange> Changes);
+
+/// <summary>Fields of a party changed.</summary>
+public sealed record PartyChanged(ImmutableArray<FieldChange> Changes) : PartyFieldsChanged(Changes);
+
+/// <summary>The party was taken out of use (and whatever else the same write changed).</summary>
+public sealed record PartyDeactivated(ImmutableArray<FieldChange> Changes) : PartyFieldsChanged(Changes);
+
+/// <summary>The party was brought back into use (and whatever else the same write changed).</summary>
+public sealed record PartyReactivated(ImmutableArray<FieldChange> Changes) : PartyFieldsChanged(Changes);
 
 /// <param name="Field">The party field's name, as in <see cref="PartyFields"/> (camelCase).</param>
+/// <param name="Before">The value before the write; null when the write created the party.</param>
 public sealed record FieldChange(string Field, JsonElement? Before, JsonElement? After);
+
+public static class PartyEvents
+{
+    /// <summary>The event that records a write from <paramref name="before"/> to <paramref name="after"/>; null when nothing changed.</summary>
+    public static PartyFieldsChanged? Of(PartyData before, PartyData after)
+    {
+        var changes = PartyFields.Diff(before, after);
+        if (changes.IsEmpty) return null;
+        return (before.Active, after.Active) switch
+        {
+            (true, false) => new PartyDeactivated(changes),
+            (false, true) => new PartyReactivated(changes),
+            _ => new PartyChanged(changes),
+        };
+    }
+}

@@ -8,8 +8,6 @@ namespace Parties;
 /// </summary>
 public sealed class Party
 {
-    public const string VendorRole = "vendor";
-
     public Guid Id { get; set; }
     public int Version { get; set; }
     public PartyData Data { get; set; } = new();
@@ -33,8 +31,13 @@ public sealed class Party
         return party;
     }
 
-    public void Apply(IEvent<PartyChanged> changed) =>
-        Set(PartyFields.Apply(Data, changed.Data.Changes), EventTime.Of(changed));
+    public void Apply(IEvent<PartyChanged> changed) => Change(changed, changed.Data);
+
+    public void Apply(IEvent<PartyDeactivated> deactivated) => Change(deactivated, deactivated.Data);
+
+    public void Apply(IEvent<PartyReactivated> reactivated) => Change(reactivated, reactivated.Data);
+
+    private void Change(IEvent e, PartyFieldsChanged changed) => Set(PartyFields.Apply(Data, changed.Changes), EventTime.Of(e));
 
     private void Set(PartyData data, DateTimeOffset at)
     {
@@ -42,7 +45,7 @@ public sealed class Party
         ModifiedAt = at;
         Number = data.Number;
         NameKey = Normalize(data.Name);
-        VendorNameKey = data.HasRole(VendorRole) ? NameKey : null;
+        VendorNameKey = data.VendorNameKey;
     }
 
     public static string? Normalize(string? name) =>

@@ -60,6 +60,19 @@ public sealed record PartyData
     public bool Active { get; init; } = true;
 
     public bool HasRole(string role) => Roles.Contains(role);
+
+    /// <summary>Lower-cased name of a vendor, unique per organization; null for parties that are not vendors.</summary>
+    [JsonIgnore]
+    public string? VendorNameKey => HasRole(Parties.Roles.Vendor) ? Party.Normalize(Name) : null;
+
+    /// <summary>The main address: the default billing one, else the first; null when there is none.</summary>
+    [JsonIgnore]
+    public Address? MainAddress =>
+        Addresses.FirstOrDefault(a => a is { IsDefault: true, AddressType: AddressType.Billing }) ?? Addresses.FirstOrDefault();
+
+    /// <summary>An individual's display name made of first and last name ("" when both are blank).</summary>
+    public static string FullName(string? firstName, string? lastName) =>
+        string.Join(' ', new[] { firstName, lastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }
 
 public sealed record Address

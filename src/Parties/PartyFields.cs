@@ -7,46 +7,58 @@ namespace Parties;
 /// <summary>
 /// The fields of <see cref="PartyData"/> by name: how to read one as JSON for an event, and how to set it
 /// back from an event. Written out by hand (not reflection) so renaming a property cannot silently change
-/// the names stored in years of events.
+/// the names stored in years of events. The typed handles serve edits that set a plain field.
 /// </summary>
 public static class PartyFields
 {
-    public const string Active = "active";
+    public const string ActiveName = "active";
+
+    public static readonly PartyField<string> Number = new("number", d => d.Number, (d, v) => d with { Number = v ?? "" });
+    public static readonly PartyField<PartyType> PartyType = new("partyType", d => d.PartyType, (d, v) => d with { PartyType = v });
+    public static readonly PartyField<string?> SubType = new("subType", d => d.SubType, (d, v) => d with { SubType = v });
+    public static readonly PartyField<ImmutableArray<string>> Roles =
+        new("roles", d => d.Roles, (d, v) => d with { Roles = v.IsDefault ? [] : v });
+    public static readonly PartyField<string?> Name = new("name", d => d.Name, (d, v) => d with { Name = v });
+    public static readonly PartyField<string?> FirstName = new("firstName", d => d.FirstName, (d, v) => d with { FirstName = v });
+    public static readonly PartyField<string?> LastName = new("lastName", d => d.LastName, (d, v) => d with { LastName = v });
+    public static readonly PartyField<string?> NationalCode =
+        new("nationalCode", d => d.NationalCode, (d, v) => d with { NationalCode = v });
+    public static readonly PartyField<string?> EconomicCode =
+        new("economicCode", d => d.EconomicCode, (d, v) => d with { EconomicCode = v });
+    public static readonly PartyField<string?> RegistrationNumber =
+        new("registrationNumber", d => d.RegistrationNumber, (d, v) => d with { RegistrationNumber = v });
+    public static readonly PartyField<string?> Mobile = new("mobile", d => d.Mobile, (d, v) => d with { Mobile = v });
+    public static readonly PartyField<string?> MobileE164 = new("mobileE164", d => d.MobileE164, (d, v) => d with { MobileE164 = v });
+    public static readonly PartyField<string?> Phone = new("phone", d => d.Phone, (d, v) => d with { Phone = v });
+    public static readonly PartyField<string?> Email = new("email", d => d.Email, (d, v) => d with { Email = v });
+    public static readonly PartyField<string?> Notes = new("notes", d => d.Notes, (d, v) => d with { Notes = v });
+    public static readonly PartyField<string?> OwnerId = new("ownerId", d => d.OwnerId, (d, v) => d with { OwnerId = v });
+    public static readonly PartyField<Locality?> Locality = new("locality", d => d.Locality, (d, v) => d with { Locality = v });
+    public static readonly PartyField<Communications> Communications =
+        new("communications", d => d.Communications, (d, v) => d with { Communications = v ?? Parties.Communications.None });
+    public static readonly PartyField<ImmutableSortedDictionary<string, CustomFieldValue>> CustomFields =
+        new("customFields", d => d.CustomFields, (d, v) => d with { CustomFields = v ?? ImmutableSortedDictionary<string, CustomFieldValue>.Empty });
+    public static readonly PartyField<ImmutableArray<Address>> Addresses =
+        new("addresses", d => d.Addresses, (d, v) => d with { Addresses = v.IsDefault ? [] : v });
+    public static readonly PartyField<ImmutableArray<PartyPhone>> Phones =
+        new("phones", d => d.Phones, (d, v) => d with { Phones = v.IsDefault ? [] : v });
+    public static readonly PartyField<ImmutableArray<Contact>> Contacts =
+        new("contacts", d => d.Contacts, (d, v) => d with { Contacts = v.IsDefault ? [] : v });
+    public static readonly PartyField<string?> Currency = new("currency", d => d.Currency, (d, v) => d with { Currency = v });
+    public static readonly PartyField<string?> PaymentTerm = new("paymentTerm", d => d.PaymentTerm, (d, v) => d with { PaymentTerm = v });
+    public static readonly PartyField<string?> TaxRule = new("taxRule", d => d.TaxRule, (d, v) => d with { TaxRule = v });
+    public static readonly PartyField<decimal?> Discount = new("discount", d => d.Discount, (d, v) => d with { Discount = v });
+    public static readonly PartyField<string?> AccountPayable =
+        new("accountPayable", d => d.AccountPayable, (d, v) => d with { AccountPayable = v });
+    public static readonly PartyField<string?> AttributeSet =
+        new("attributeSet", d => d.AttributeSet, (d, v) => d with { AttributeSet = v });
+    public static readonly PartyField<ImmutableArray<string?>> AdditionalAttributes =
+        new("additionalAttributes", d => d.AdditionalAttributes, (d, v) => d with { AdditionalAttributes = v.IsDefault ? [] : v });
+    public static readonly PartyField<bool> Active = new(ActiveName, d => d.Active, (d, v) => d with { Active = v });
 
     public static readonly ImmutableArray<IPartyField> All =
     [
-        Field("number", d => d.Number, (d, v) => d with { Number = v ?? "" }),
-        Field("partyType", d => d.PartyType, (d, v) => d with { PartyType = v }),
-        Field("subType", d => d.SubType, (d, v) => d with { SubType = v }),
-        Field("roles", d => d.Roles, (d, v) => d with { Roles = v.IsDefault ? [] : v }),
-        Field("name", d => d.Name, (d, v) => d with { Name = v }),
-        Field("firstName", d => d.FirstName, (d, v) => d with { FirstName = v }),
-        Field("lastName", d => d.LastName, (d, v) => d with { LastName = v }),
-        Field("nationalCode", d => d.NationalCode, (d, v) => d with { NationalCode = v }),
-        Field("economicCode", d => d.EconomicCode, (d, v) => d with { EconomicCode = v }),
-        Field("registrationNumber", d => d.RegistrationNumber, (d, v) => d with { RegistrationNumber = v }),
-        Field("mobile", d => d.Mobile, (d, v) => d with { Mobile = v }),
-        Field("mobileE164", d => d.MobileE164, (d, v) => d with { MobileE164 = v }),
-        Field("phone", d => d.Phone, (d, v) => d with { Phone = v }),
-        Field("email", d => d.Email, (d, v) => d with { Email = v }),
-        Field("notes", d => d.Notes, (d, v) => d with { Notes = v }),
-        Field("ownerId", d => d.OwnerId, (d, v) => d with { OwnerId = v }),
-        Field("locality", d => d.Locality, (d, v) => d with { Locality = v }),
-        Field("communications", d => d.Communications, (d, v) => d with { Communications = v ?? Communications.None }),
-        Field("customFields", d => d.CustomFields,
-            (d, v) => d with { CustomFields = v ?? ImmutableSortedDictionary<string, CustomFieldValue>.Empty }),
-        Field("addresses", d => d.Addresses, (d, v) => d with { Addresses = v.IsDefault ? [] : v }),
-        Field("phones", d => d.Phones, (d, v) => d with { Phones = v.IsDefault ? [] : v }),
-        Field("contacts", d => d.Contacts, (d, v) => d with { Contacts = v.IsDefault ? [] : v }),
-        Field("currency", d => d.Currency, (d, v) => d with { Currency = v }),
-        Field("paymentTerm", d => d.PaymentTerm, (d, v) => d with { PaymentTerm = v }),
-        Field("taxRule", d => d.TaxRule, (d, v) => d with { TaxRule = v }),
-        Field("discount", d => d.Discount, (d, v) => d with { Discount = v }),
-        Field("accountPayable", d => d.AccountPayable, (d, v) => d with { AccountPayable = v }),
-        Field("attributeSet", d => d.AttributeSet, (d, v) => d with { AttributeSet = v }),
-        Field("additionalAttributes", d => d.AdditionalAttributes,
-            (d, v) => d with { AdditionalAttributes = v.IsDefault ? [] : v }),
-        Field(Active, d => d.Active, (d, v) => d with { Active = v }),
+        Number, PartyType, SubType, Roles, Name, FirstName, LastName, NationalCode, EconomicCode, RegistrationNumber, Mobile, MobileE164, Phone, Email, Notes, OwnerId, Locality, Communications, CustomFields, Addresses, Phones, Contacts, Currency, PaymentTerm, TaxRule, Discount, AccountPayable, AttributeSet, AdditionalAttributes, Active
     ];
 
     public static readonly FrozenDictionary<string, IPartyField> ByName = All.ToFrozenDictionary(f => f.Name);
@@ -64,6 +76,10 @@ public static class PartyFields
         return changes.ToImmutable();
     }
 
+    /// <summary>A new party's fields that hold more than the empty party's: a creation has no old values.</summary>
+    public static ImmutableArray<FieldChange> Registered(PartyData data) =>
+        [.. Diff(new PartyData(), data).Select(c => c with { Before = null })];
+
     public static PartyData Apply(PartyData data, IEnumerable<FieldChange> changes)
     {
         foreach (var change in changes)
@@ -73,9 +89,6 @@ public static class PartyFields
         }
         return data;
     }
-
-    private static PartyField<T> Field<T>(string name, Func<PartyData, T> get, Func<PartyData, T, PartyData> set) =>
-        new(name, get, set);
 }
 
 public interface IPartyField

@@ -63,16 +63,16 @@ public class bulk_decisions
         var batch = new PartyUpdateBatch(Empty, new Dictionary<string, Party> { ["A"] = a, ["B"] = b });
         var command = new UpdateParties(
         [
-            new PartyUpdate("A", [new SetValue<string?>("notes", PartyFieldsOf.Notes, "new")]),
-            new PartyUpdate("B", [new SetValue<string?>("notes", PartyFieldsOf.Notes, "same")]),
+            new PartyUpdate("A", [new SetValue<string?>("notes", PartyFields.Notes, "new")]),
+            new PartyUpdate("B", [new SetValue<string?>("notes", PartyFields.Notes, "same")]),
         ], Actor);
 
         var (decision, events) = UpdatePartiesHandler.Decide(command, batch, Now);
         decision.Parties.Select(p => (p.Data.Notes, p.Version)).ShouldBe([("new", 4), ("same", 3)]);
         var single = events.ShouldHaveSingleItem();
-        single.PartyId.ShouldBe(a.Id);
+        single.StreamId.ShouldBe(a.Id);
         single.Version.ShouldBe(4);
-        single.Event.Changes.ShouldHaveSingleItem().Field.ShouldBe("notes");
+        single.Event.ShouldBeOfType<PartyChanged>().Changes.ShouldHaveSingleItem().Field.ShouldBe("notes");
     }
 
     [Fact]
@@ -85,8 +85,8 @@ public class bulk_decisions
 
         var twice = UpdatePartiesHandler.Decide(new UpdateParties([new PartyUpdate("A", []), new PartyUpdate("A", [])], Actor), batch, Now);
         twice.Decision.Failure!.Index.ShouldBe(1);
-        twice.Decision.Failure.Error.Code.ShouldBe(ErrorCodes.DuplicateNumber);
-        twice.Events.ShouldBeEmpty();
+        twice.Decision.Failure.Error.Code.ShouldBe(ErrorCodes.NumberTwiceInBatch);
+        twice.Appends.ShouldBeEmpty();
     }
 
     [Fact]
@@ -97,8 +97,8 @@ public class bulk_decisions
         PartyEdit[] edits =
         [
             new SetBuiltInRoles("role", [Roles.Vendor]),
-            new SetValue<string?>("first_name", PartyFieldsOf.FirstName, "Jane"),
-            new SetValue<string?>("last_name", PartyFieldsOf.LastName, "DOE"),
+            new SetValue<string?>("first_name", PartyFields.FirstName, "Jane"),
+            new SetValue<string?>("last_name", PartyFields.LastName, "DOE"),
         ];
         var (outcomes, data) = PartyDecisions.Apply(Guid.NewGuid(), new PartyData(), edits, context, EditMode.AllOrNothing);
         var rejected = outcomes.Single(o => o.Status == EditStatus.Rejected);

@@ -27,14 +27,14 @@ public class party_decisions
     {
         var other = new PartyRef(Guid.CreateVersion7(), "Acme Trading");
         var context = Context(names: new() { ["acme trading"] = other });
-        PartyEdit[] edits = [new SetName("name", "ACME Trading"), new SetE164Phone("phone", "+919876543210"), new SetOwner("owner", "alice")];
+        PartyEdit[] edits = [new SetName("name", "ACME Trading"), new SetPhone("phone", "+919876543210"), new SetOwner("owner", "alice")];
 
         var (outcomes, data) = PartyDecisions.Apply(Self, Vendor, edits, context, EditMode.PerField);
 
         outcomes.Select(o => (o.Key, o.Status)).ShouldBe([
             ("name", EditStatus.Rejected), ("phone", EditStatus.Unchanged), ("owner", EditStatus.Updated)]);
         outcomes[0].Error!.Code.ShouldBe(ErrorCodes.DuplicateVendorName);
-        outcomes[0].Error!.Detail.ShouldBe(other);
+        outcomes[0].Error!.Holder.ShouldBe(other);
         data.Name.ShouldBe("Acme");
         data.OwnerId.ShouldBe("alice");
     }
@@ -70,8 +70,8 @@ public class party_decisions
         var start = new PartyData { PartyType = PartyType.Individual };
         PartyEdit[] edits =
         [
-            new SetValue<string?>("first_name", PartyFieldsOf.FirstName, "Jane"),
-            new SetValue<string?>("last_name", PartyFieldsOf.LastName, "Doe"),
+            new SetValue<string?>("first_name", PartyFields.FirstName, "Jane"),
+            new SetValue<string?>("last_name", PartyFields.LastName, "Doe"),
         ];
         var (_, data) = PartyDecisions.Apply(Self, start, edits, Context(), EditMode.AllOrNothing);
         data.Name.ShouldBe("Jane Doe");
@@ -96,11 +96,11 @@ public class party_decisions
     }
 
     [Fact]
-    public void the_tag_type_message_reads_like_the_seed()
+    public void a_tag_of_another_type_names_the_declared_and_the_sent_type()
     {
         var context = Context(r => r.FlexFields["hinge"] = new FlexField("hinge", FlexFieldType.Datetime, []));
-        new SetCustomField("hinge", "hinge", FlexFieldType.Varchar, "x").Apply(Vendor, context).Error!.Message
-            .ShouldBe("Tag type is of 'DATETIME' but received VARCHAR");
+        new SetCustomField("hinge", "hinge", FlexFieldType.Varchar, "x").Apply(Vendor, context).Error
+            .ShouldBe(new EditError(ErrorCodes.InvalidTagType, "VARCHAR", Expected: "DATETIME"));
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public class party_decisions
     [InlineData("+91 98765 43210", false)]
     [InlineData("+1", false)]
     public void the_vendor_phone_must_be_e164(string phone, bool valid) =>
-        (new SetE164Phone("phone", phone).Apply(new PartyData(), Context()).Error is null).ShouldBe(valid);
+        (new SetPhone("phone", phone).Apply(new PartyData(), Context()).Error is null).ShouldBe(valid);
 
     [Fact]
     public void communications_report_every_unknown_user()
@@ -117,7 +117,7 @@ public class party_decisions
         var edit = new SetCommunications("communications", new Communications(["alice", "zed"], ["ghost"], []));
         var error = edit.Apply(Vendor, Context()).Error!;
         error.Code.ShouldBe(ErrorCodes.InvalidUserInCommunications);
-        error.Detail.ShouldBe(new[] { "zed", "ghost" });
+        error.Values.ShouldBe(["zed", "ghost"]);
     }
 
     [Fact]

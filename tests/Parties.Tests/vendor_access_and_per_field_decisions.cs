@@ -10,16 +10,16 @@ public class vendor_access_and_per_field_decisions
     [Fact]
     public void admins_and_bookkeepers_see_every_vendor_members_only_their_own()
     {
-        VendorAccess.Check(Vendor, "carol", seesAll: false).ShouldBe(VendorAccessResult.Granted);
-        VendorAccess.Check(Vendor, "dave", seesAll: false).ShouldBe(VendorAccessResult.Denied);
-        VendorAccess.Check(Vendor, "alice", seesAll: true).ShouldBe(VendorAccessResult.Granted);
+        VendorAccess.Check(Vendor, new VendorCaller("carol", false)).ShouldBe(VendorAccessResult.Granted);
+        VendorAccess.Check(Vendor, new VendorCaller("dave", false)).ShouldBe(VendorAccessResult.Denied);
+        VendorAccess.Check(Vendor, new VendorCaller("alice", true)).ShouldBe(VendorAccessResult.Granted);
     }
 
     [Fact]
     public void a_missing_party_or_one_without_the_vendor_role_is_not_found_even_to_its_owner()
     {
-        VendorAccess.Check(null, "carol", seesAll: true).ShouldBe(VendorAccessResult.NotFound);
-        VendorAccess.Check(Vendor with { Roles = ["customer"] }, "carol", seesAll: false).ShouldBe(VendorAccessResult.NotFound);
+        VendorAccess.Check(null, new VendorCaller("carol", true)).ShouldBe(VendorAccessResult.NotFound);
+        VendorAccess.Check(Vendor with { Roles = ["customer"] }, new VendorCaller("carol", false)).ShouldBe(VendorAccessResult.NotFound);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public class vendor_access_and_per_field_decisions
     {
         var party = new Party { Id = Guid.NewGuid(), Version = 3, Data = Vendor };
         var context = new PartyContext(new ReferenceData(), new Dictionary<string, PartyRef>(), new Dictionary<string, PartyRef>());
-        UpdateParty Write(string user, bool seesAll) => new(party.Id, [new SetE164Phone("phone", "+919876543211")], EditMode.PerField,
+        UpdateParty Write(string user, bool seesAll) => new(party.Id, [new SetPhone("phone", "+919876543211")], EditMode.PerField,
             null, new Actor(user, Guid.NewGuid(), "vendors", "req"), new VendorCaller(user, seesAll));
 
         var (denied, none) = UpdatePartyHandler.Decide(Write("dave", seesAll: false), party, context, DateTimeOffset.UnixEpoch);
@@ -50,13 +50,13 @@ public class vendor_access_and_per_field_decisions
         var context = new PartyContext(reference, new Dictionary<string, PartyRef>(), new Dictionary<string, PartyRef> { ["acme trading"] = holder });
 
         var (outcomes, data) = PartyDecisions.Apply(Guid.NewGuid(), Vendor,
-            [new SetName("name", "Acme Trading"), new SetE164Phone("phone", "+919876543210"), new SetOwner("owner", "bob")],
+            [new SetName("name", "Acme Trading"), new SetPhone("phone", "+919876543210"), new SetOwner("owner", "bob")],
             context, EditMode.PerField);
 
         outcomes.Select(o => (o.Key, o.Status)).ShouldBe([
             ("name", EditStatus.Rejected), ("phone", EditStatus.Unchanged), ("owner", EditStatus.Updated)]);
         outcomes[0].Error!.Code.ShouldBe(ErrorCodes.DuplicateVendorName);
-        outcomes[0].Error!.Detail.ShouldBe(holder);
+        outcomes[0].Error!.Holder.ShouldBe(holder);
         data.ShouldBe(Vendor with { OwnerId = "bob" });
     }
 }

@@ -13,6 +13,9 @@ public sealed record Caller(string OrganizationId, Guid AccountId, string UserId
     /// <summary>Admins and bookkeepers see all of their organization's parties; members only what they own.</summary>
     public bool SeesAll => Role is UserRole.Admin or UserRole.Bookkeeper;
 
+    /// <summary>The caller as the vendor policy knows it.</summary>
+    public VendorCaller AsVendorCaller() => new(UserId, SeesAll);
+
     /// <summary>The actor of a write; the request id is the trace identifier, which UseRequestIds set from X-Request-Id.</summary>
     public Actor As(string dialect, HttpContext http) => new(UserId, ApiKeyId, dialect, http.TraceIdentifier);
 

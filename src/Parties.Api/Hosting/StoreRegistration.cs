@@ -21,7 +21,6 @@ public static class StoreRegistration
         var applySchema = builder.Configuration.GetValue("Parties:ApplySchemaOnStartup", true);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddHostedService<IdempotencyRecordPurge>();
         var marten = builder.Services.AddMarten(opts => PartiesStore.Configure(opts, connectionString))
             .UseLightweightSessions()
             .IntegrateWithWolverine();

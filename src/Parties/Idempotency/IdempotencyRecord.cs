@@ -30,4 +30,7 @@ public sealed class IdempotencyRecord
 
     /// <summary>The decision of an atomic bulk write.</summary>
     public BulkDecision? Bulk { get; set; }
+
+    /// <summary>The decision kept here, if it is of the kind asked for.</summary>
+    public TDecision? Decided<TDecision>() where TDecision : class, IWriteDecision => Decision as TDecision ?? Bulk as TDecision;
 }

@@ -1,4 +1,4 @@
-using Marten;
+using Wolverine.Marten;
 
 namespace Parties.Idempotency;
 
@@ -9,27 +9,34 @@ namespace Parties.Idempotency;
 /// <param name="Replaced">A record is there but does not count (expired, or a refusal): this write replaces it.</param>
 public sealed record PriorWrite(IdempotentWrite? Write, IdempotencyRecord? Record, bool Replaced)
 {
-    public PartyDecision? Decision => Record?.Decision;
-    public BulkDecision? Bulk => Record?.Bulk;
-
-    public void Keep(IDocumentSession session, PartyDecision decision, DateTimeOffset now) =>
-        Keep(session, decision.Status == DecisionStatus.Done, now, decision, null);
-
-    public void Keep(IDocumentSession session, BulkDecision decision, DateTimeOffset now) =>
-        Keep(session, decision.Succeeded, now, null, decision);
+    /// <summary>
+    /// Decides a write once per key: the earlier decision when this key's request was decided already (nothing to write),
+    /// else <paramref name="decide"/>'s decision and effect with the operations that keep the decision under the key, in
+    /// the transaction of the write's events. Every idempotent handler goes through here.
+    /// </summary>
+    public (TDecision Decision, TEffect? Effect, IEnumerable<IMartenOp> Record) Once<TDecision, TEffect>(TimeProvider clock,
+        Func<DateTimeOffset, (TDecision Decision, TEffect? Effect)> decide)
+        where TDecision : class, IWriteDecision
+    {
+        if (Record?.Decided<TDecision>() is { } earlier) return (earlier, default, []);
+        var now = clock.GetUtcNow();
+        var (decision, effect) = decide(now);
+        return (decision, effect, Keep(decision, now));
+    }
 
     /// <summary>A batch item's refusal is replayed too: it is part of the batch's 200 answer.</summary>
-    private void Keep(IDocumentSession session, bool succeeded, DateTimeOffset now, PartyDecision? decision, BulkDecision? bulk)
+    private IEnumerable<IMartenOp> Keep(IWriteDecision decision, DateTimeOffset now)
     {
-        if (Write is null) return;
+        if (Write is null) return [];
+        var record = new IdempotencyRecord
+        {
+            Id = Write.RecordId, Scope = Write.Scope, Item = Write.Item, Fingerprint = Write.Fingerprint, CreatedAt = now,
+            Replays = decision.Succeeded || Write.Item is not null,
+            Decision = decision as PartyDecision, Bulk = decision as BulkDecision,
+        };
         // Inserted, never upserted: the primary key decides a race between two requests with one key. A record that
         // does not count is deleted first in this same transaction; a concurrent replacer waits on its row lock and
         // then fails on the new row's key.
-        if (Replaced) session.Delete<IdempotencyRecord>(Write.RecordId);
-        session.Insert(new IdempotencyRecord
-        {
-            Id = Write.RecordId, Scope = Write.Scope, Item = Write.Item, Fingerprint = Write.Fingerprint, CreatedAt = now,
-            Replays = succeeded || Write.Item is not null, Decision = decision, Bulk = bulk,
-        });
+        return Replaced ? [MartenOps.Delete<IdempotencyRecord>(Write.RecordId), MartenOps.Insert(record)] : [MartenOps.Insert(record)];
     }
 }

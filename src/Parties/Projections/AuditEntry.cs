@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using JasperFx.Events;
 using Marten.Events.Projections;
 
@@ -31,14 +32,20 @@ public sealed class AuditEntry
 
 public sealed partial class AuditEntryProjection : EventProjection
 {
-    public AuditEntry Create(IEvent<PartyRegistered> e) =>
-        Entry(e, AuditAction.Create, PartyFields.Diff(new PartyData(), e.Data.Data));
+    public AuditEntry Create(IEvent<PartyRegistered> e) => Entry(e, AuditAction.Create, PartyFields.Registered(e.Data.Data));
 
-    public AuditEntry Create(IEvent<PartyChanged> e)
-    {
-        var deactivated = e.Data.Changes.Any(c => c is { Field: PartyFields.Active, After.ValueKind: System.Text.Json.JsonValueKind.False });
-        return Entry(e, deactivated ? AuditAction.Delete : AuditAction.Update, e.Data.Changes);
-    }
+    public AuditEntry Create(IEvent<PartyDeactivated> e) => Entry(e, AuditAction.Delete, e.Data.Changes);
+
+    // A reactivation reads as an update, as it always has in the audit query and the Vendors audit trail.
+    public AuditEntry Create(IEvent<PartyReactivated> e) => Entry(e, AuditAction.Update, e.Data.Changes);
+
+    public AuditEntry Create(IEvent<PartyChanged> e) => Entry(e, DeactivatedBeforeItsOwnEvent(e.Data) ? AuditAction.Delete : AuditAction.Update,
+        e.Data.Changes);
+
+    /// <summary>Streams written before <see cref="PartyDeactivated"/> existed recorded a deactivation as a change of
+    /// <c>active</c> to false; a rebuild reads them as the deletes they were.</summary>
+    private static bool DeactivatedBeforeItsOwnEvent(PartyChanged changed) =>
+        changed.Changes.Any(c => c is { Field: PartyFields.ActiveName, After.ValueKind: JsonValueKind.False });
 
     private static AuditEntry Entry(IEvent e, AuditAction action, ImmutableArray<FieldChange> changes) => new()
     {

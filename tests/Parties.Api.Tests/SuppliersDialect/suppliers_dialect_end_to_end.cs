@@ -223,7 +223,7 @@ public class suppliers_dialect_end_to_end(AppFixture app) : IClassFixture<AppFix
         var other = (await Suppliers.CreateOneAsync(app.Host, org, Suppliers.Valid("Closed By Parties"))).GetProperty("ID").GetGuid();
         using var scope = app.Host.Services.CreateScope();
         var bus = scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>();
-        var deactivation = new UpdateParty(other, [new SetValue<bool>("is_active", PartyFieldsOf.Active, false)], EditMode.AllOrNothing,
+        var deactivation = new UpdateParty(other, [new SetValue<bool>("is_active", PartyFields.Active, false)], EditMode.AllOrNothing,
             null, new Actor("alice", Guid.NewGuid(), "parties", "req-deactivate"));
         (await bus.InvokeForTenantAsync<PartyDecision>(org.Id, deactivation)).Status.ShouldBe(DecisionStatus.Done);
 

@@ -57,8 +57,8 @@ public static class ChangeFeed
 
     private static ChangeItem Item(IEvent e) => new(e.Sequence, e.StreamId, e.EventTypeName, e.Data switch
     {
-        PartyRegistered registered => [.. PartyFields.Diff(new PartyData(), registered.Data).Select(c => PartyHistory.FieldName(c.Field))],
-        PartyChanged changed => [.. changed.Changes.Select(c => PartyHistory.FieldName(c.Field))],
+        PartyRegistered registered => [.. PartyFields.Registered(registered.Data).Select(c => PartyHistory.FieldName(c.Field))],
+        PartyFieldsChanged changed => [.. changed.Changes.Select(c => PartyHistory.FieldName(c.Field))],
         _ => [],
     }, e.Timestamp);
 

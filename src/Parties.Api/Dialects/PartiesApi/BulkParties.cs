@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Parties.Api.Auth;
+using Parties.Api.Idempotency;
 using Parties.Api.Json;
 using Wolverine;
 
@@ -14,9 +15,14 @@ public static partial class BulkParties
 {
     public const int MaxItems = 1000;
 
-    public static async Task<IResult> Create(HttpContext http, IMessageBus bus)
+    public static Task<IResult> Create(HttpContext http, IMessageBus bus) =>
+        http.ReplayOr<BulkDecision>(decision => Respond(decision, StatusCodes.Status201Created), () => CreateAsync(http, bus));
+
+    public static Task<IResult> Update(WriteKind kind, HttpContext http, IMessageBus bus) =>
+        http.ReplayOr<BulkDecision>(decision => Respond(decision, StatusCodes.Status200OK), () => UpdateAsync(kind, http, bus));
+
+    private static async Task<IResult> CreateAsync(HttpContext http, IMessageBus bus)
     {
-        if (http.Idempotency()?.Bulk is { } earlier) return Respond(earlier, StatusCodes.Status201Created);
         var (inputs, error) = await ReadAsync(http.Request);
         if (error is not null) return error;
 
@@ -30,14 +36,13 @@ public static partial class BulkParties
         if (items.Count == 0) return Respond(new BulkDecision([], null), StatusCodes.Status201Created);
 
         var caller = http.Caller();
-        var command = new RegisterParties(items.MoveToImmutable(), caller.As(PartiesErrors.Name, http), http.Idempotency()?.Write);
+        var command = new RegisterParties(items.MoveToImmutable(), caller.As(PartiesErrors.Name, http), http.IdempotentWrite());
         return Respond(await bus.InvokeForTenantAsync<BulkDecision>(caller.OrganizationId, command, http.RequestAborted),
             StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> Update(WriteKind kind, HttpContext http, IMessageBus bus)
+    private static async Task<IResult> UpdateAsync(WriteKind kind, HttpContext http, IMessageBus bus)
     {
-        if (http.Idempotency()?.Bulk is { } earlier) return Respond(earlier, StatusCodes.Status200OK);
         var (inputs, error) = await ReadAsync(http.Request);
         if (error is not null) return error;
 
@@ -55,7 +60,7 @@ public static partial class BulkParties
         if (items.Count == 0) return Respond(new BulkDecision([], null), StatusCodes.Status200OK);
 
         var caller = http.Caller();
-        var command = new UpdateParties(items.MoveToImmutable(), caller.As(PartiesErrors.Name, http), http.Idempotency()?.Write);
+        var command = new UpdateParties(items.MoveToImmutable(), caller.As(PartiesErrors.Name, http), http.IdempotentWrite());
         return Respond(await bus.InvokeForTenantAsync<BulkDecision>(caller.OrganizationId, command, http.RequestAborted),
             StatusCodes.Status200OK);
     }
@@ -82,7 +87,7 @@ public static partial class BulkParties
 
     private static IResult Respond(BulkDecision decision, int status)
     {
-        if (decision.Failure is { } failure) return ItemErrors(failure.Index, Field(failure.Key, failure.Error.Message));
+        if (decision.Failure is { } failure) return ItemErrors(failure.Index, Field(failure.Key, PartiesErrorTexts.Of(failure.Error)));
         var parties = decision.Parties.Select(PartyOutput.From).ToList();
         return Results.Json(parties, PartiesJson.Options, statusCode: status);
     }

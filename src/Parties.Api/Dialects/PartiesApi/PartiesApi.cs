@@ -1,6 +1,7 @@
 using Marten;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.History;
+using Parties.Api.Idempotency;
 using Parties.Api.Json;
 using Parties.Tenancy;
 using Wolverine;
@@ -42,19 +43,19 @@ public static class PartiesApi
         return app;
     }
 
-    private static async Task<IResult> Create(HttpContext http, IMessageBus bus)
-    {
-        if (http.Idempotency()?.Decision is { } earlier) return Respond(earlier, http, StatusCodes.Status201Created);
-        var body = await JsonBody<PartyInput>.ReadAsync(http.Request, PartiesJson.Options);
-        if (!body.IsValid) return Errors.BadRequest(JsonBody<PartyInput>.Field(body.ErrorPath), body.ErrorMessage!);
-        var (edits, errors) = PartyInputMapping.ToEdits(body.Value!, WriteKind.Create);
-        if (errors.Count > 0) return PartiesErrors.Fields(errors);
+    private static Task<IResult> Create(HttpContext http, IMessageBus bus) =>
+        http.ReplayOr<PartyDecision>(decision => Respond(decision, http, StatusCodes.Status201Created), async () =>
+        {
+            var body = await JsonBody<PartyInput>.ReadAsync(http.Request, PartiesJson.Options);
+            if (!body.IsValid) return Errors.BadRequest(JsonBody<PartyInput>.Field(body.ErrorPath), body.ErrorMessage!);
+            var (edits, errors) = PartyInputMapping.ToEdits(body.Value!, WriteKind.Create);
+            if (errors.Count > 0) return PartiesErrors.Fields(errors);
 
-        var caller = http.Caller();
-        var command = new RegisterParty(Guid.CreateVersion7(), edits, caller.As(PartiesErrors.Name, http), Idempotency: http.Idempotency()?.Write);
-        var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
-        return Respond(decision, http, StatusCodes.Status201Created);
-    }
+            var caller = http.Caller();
+            var command = new RegisterParty(Guid.CreateVersion7(), edits, caller.As(PartiesErrors.Name, http), http.IdempotentWrite());
+            var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
+            return Respond(decision, http, StatusCodes.Status201Created);
+        });
 
     private static async Task<IResult> Get(Guid id, HttpContext http, IDocumentStore store)
     {
@@ -67,32 +68,32 @@ public static class PartiesApi
         return Results.Json(PartyOutput.From(PartySnapshot.Of(party)), PartiesJson.Options);
     }
 
-    private static async Task<IResult> Update(Guid id, WriteKind kind, HttpContext http, IMessageBus bus)
-    {
-        if (http.Idempotency()?.Decision is { } earlier) return Respond(earlier, http, StatusCodes.Status200OK);
-        if (!ETags.TryReadIfMatch(http.Request, out var expected)) return Errors.PreconditionFailed(-1);
-        var body = await JsonBody<PartyInput>.ReadAsync(http.Request, PartiesJson.Options);
-        if (!body.IsValid) return Errors.BadRequest(JsonBody<PartyInput>.Field(body.ErrorPath), body.ErrorMessage!);
-        var (edits, errors) = PartyInputMapping.ToEdits(body.Value!, kind);
-        if (errors.Count > 0) return PartiesErrors.Fields(errors);
+    private static Task<IResult> Update(Guid id, WriteKind kind, HttpContext http, IMessageBus bus) =>
+        http.ReplayOr<PartyDecision>(decision => Respond(decision, http, StatusCodes.Status200OK), async () =>
+        {
+            if (!ETags.TryReadIfMatch(http.Request, out var expected)) return Errors.PreconditionFailed(-1);
+            var body = await JsonBody<PartyInput>.ReadAsync(http.Request, PartiesJson.Options);
+            if (!body.IsValid) return Errors.BadRequest(JsonBody<PartyInput>.Field(body.ErrorPath), body.ErrorMessage!);
+            var (edits, errors) = PartyInputMapping.ToEdits(body.Value!, kind);
+            if (errors.Count > 0) return PartiesErrors.Fields(errors);
 
-        var caller = http.Caller();
-        var command = new UpdateParty(id, edits, EditMode.AllOrNothing, expected, caller.As(PartiesErrors.Name, http),
-            Idempotency: http.Idempotency()?.Write);
-        var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
-        return Respond(decision, http, StatusCodes.Status200OK);
-    }
+            var caller = http.Caller();
+            var command = new UpdateParty(id, edits, EditMode.AllOrNothing, expected, caller.As(PartiesErrors.Name, http),
+                Idempotency: http.IdempotentWrite());
+            var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
+            return Respond(decision, http, StatusCodes.Status200OK);
+        });
 
     /// <summary>Deactivates: the party stays, with its history, but leaves the default list.</summary>
-    private static async Task<IResult> Delete(Guid id, HttpContext http, IMessageBus bus)
-    {
-        if (http.Idempotency()?.Decision is { } earlier) return Deleted(earlier, http);
-        if (!ETags.TryReadIfMatch(http.Request, out var expected)) return Errors.PreconditionFailed(-1);
-        var caller = http.Caller();
-        var command = new UpdateParty(id, [PartyInputMapping.Deactivate], EditMode.AllOrNothing, expected,
-            caller.As(PartiesErrors.Name, http), Idempotency: http.Idempotency()?.Write);
-        return Deleted(await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted), http);
-    }
+    private static Task<IResult> Delete(Guid id, HttpContext http, IMessageBus bus) =>
+        http.ReplayOr<PartyDecision>(decision => Deleted(decision, http), async () =>
+        {
+            if (!ETags.TryReadIfMatch(http.Request, out var expected)) return Errors.PreconditionFailed(-1);
+            var caller = http.Caller();
+            var command = new UpdateParty(id, [PartyInputMapping.Delete], EditMode.AllOrNothing, expected,
+                caller.As(PartiesErrors.Name, http), Idempotency: http.IdempotentWrite());
+            return Deleted(await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted), http);
+        });
 
     private static IResult Deleted(PartyDecision decision, HttpContext http) =>
         decision.Status == DecisionStatus.Done ? Results.NoContent() : Respond(decision, http, StatusCodes.Status200OK);
@@ -109,7 +110,7 @@ public static class PartiesApi
                 return Errors.PreconditionFailed(decision.Party.Version);
             case DecisionStatus.Rejected:
                 var rejection = decision.FirstRejection!;
-                return Errors.BadRequest(rejection.Key, rejection.Error!.Message);
+                return Errors.BadRequest(rejection.Key, PartiesErrorTexts.Of(rejection.Error!));
             default:
                 var party = decision.Party!;
                 ETags.Set(http.Response, party.Version);

@@ -45,7 +45,7 @@ public static class PartyHistory
     /// <summary>The party field's name as this dialect spells it (<c>mobileE164</c> is <c>mobile_e164</c>).</summary>
     public static string FieldName(string field) => field switch
     {
-        PartyFields.Active => "is_active",
+        PartyFields.ActiveName => "is_active",
         _ => JsonNamingPolicy.SnakeCaseLower.ConvertName(field),
     };
 }

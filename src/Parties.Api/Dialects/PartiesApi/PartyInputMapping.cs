@@ -14,7 +14,10 @@ public static partial class PartyInputMapping
     public const int NumberLength = 50, NameLength = 255, CodeLength = 50, NotesLength = 2000, PhoneLength = 32;
     public const int CityLength = 100, AddressLength = 500, PostalCodeLength = 20;
 
-    public static readonly PartyEdit Deactivate = new SetValue<bool>("is_active", PartyFieldsOf.Active, false);
+    /// <summary>What <c>DELETE /api/parties/{id}/</c> asks for.</summary>
+    public static readonly PartyEdit Delete = new Deactivate(IsActive);
+
+    private const string IsActive = "is_active";
 
     public static (ImmutableArray<PartyEdit> Edits, Dictionary<string, string[]> Errors) ToEdits(PartyInput input, WriteKind kind)
     {
@@ -70,28 +73,28 @@ public static partial class PartyInputMapping
             if (mobile is { Length: > 0 } && !PhoneForm().IsMatch(mobile)) Error("mobile", "Enter a valid phone number.");
             else edits.Add(new SetMobile("mobile", string.IsNullOrEmpty(mobile) ? null : mobile));
         }
-        if (input.Notes.IsSet || full) edits.Add(Set("notes", PartyFieldsOf.Notes, Text("notes", input.Notes, NotesLength)));
+        if (input.Notes.IsSet || full) edits.Add(Set("notes", PartyFields.Notes, Text("notes", input.Notes, NotesLength)));
 
         // national_code belongs to both types; its form only (the seed's own example fails the Iranian checksum).
         if (input.NationalCode.IsSet || full)
         {
             var code = Text("national_code", input.NationalCode, CodeLength);
             if (code is { Length: > 0 } && !CodeForm().IsMatch(code)) Error("national_code", "Enter a valid national code: digits only.");
-            else edits.Add(Set("national_code", PartyFieldsOf.NationalCode, code));
+            else edits.Add(Set("national_code", PartyFields.NationalCode, code));
         }
 
-        TypeSpecific(PartyType.Individual, "first_name", input.FirstName, NameLength, v => Set("first_name", PartyFieldsOf.FirstName, v));
-        TypeSpecific(PartyType.Individual, "last_name", input.LastName, NameLength, v => Set("last_name", PartyFieldsOf.LastName, v));
+        TypeSpecific(PartyType.Individual, "first_name", input.FirstName, NameLength, v => Set("first_name", PartyFields.FirstName, v));
+        TypeSpecific(PartyType.Individual, "last_name", input.LastName, NameLength, v => Set("last_name", PartyFields.LastName, v));
         TypeSpecific(PartyType.Organization, "legal_name", input.LegalName, NameLength, v => new SetName("legal_name", v));
-        TypeSpecific(PartyType.Organization, "economic_code", input.EconomicCode, CodeLength, v => Set("economic_code", PartyFieldsOf.EconomicCode, v));
+        TypeSpecific(PartyType.Organization, "economic_code", input.EconomicCode, CodeLength, v => Set("economic_code", PartyFields.EconomicCode, v));
         TypeSpecific(PartyType.Organization, "registration_number", input.RegistrationNumber, CodeLength,
-            v => Set("registration_number", PartyFieldsOf.RegistrationNumber, v));
+            v => Set("registration_number", PartyFields.RegistrationNumber, v));
 
         // Not a content field: a full write without it leaves the party's activity as it is.
         if (input.IsActive.IsSet)
         {
-            if (input.IsActive.Value is not { } active) Error("is_active", "This field may not be null.");
-            else edits.Add(new SetValue<bool>("is_active", PartyFieldsOf.Active, active));
+            if (input.IsActive.Value is not { } active) Error(IsActive, "This field may not be null.");
+            else edits.Add(active ? new Reactivate(IsActive) : new Deactivate(IsActive));
         }
 
         if (input.Addresses.IsSet || full) AddAddresses(input.Addresses.Value ?? [], edits, Error);
@@ -144,7 +147,7 @@ public static partial class PartyInputMapping
             else if (p.Phone.Length > PhoneLength || !PhoneForm().IsMatch(p.Phone)) error($"phones[{i}].phone", "Enter a valid phone number.");
             else list.Add(new PartyPhone(type, p.Phone));
         }
-        edits.Add(new SetValue<ImmutableArray<PartyPhone>>("phones", PartyFieldsOf.Phones, list.ToImmutable()));
+        edits.Add(new SetValue<ImmutableArray<PartyPhone>>("phones", PartyFields.Phones, list.ToImmutable()));
     }
 
     [GeneratedRegex(@"^\+?[0-9۰-۹][0-9۰-۹ \-()]{2,30}$")]

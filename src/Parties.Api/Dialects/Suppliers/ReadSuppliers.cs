@@ -36,8 +36,7 @@ public static class ReadSuppliers
         await using var session = store.QuerySession(caller.OrganizationId);
         IQueryable<Party> Matching()
         {
-            var suppliers = session.Query<Party>().Where(p => p.Data.Roles.Contains(Roles.Vendor));
-            if (!caller.SeesAll) suppliers = suppliers.Where(p => p.Data.OwnerId == caller.UserId);
+            var suppliers = VendorAccess.Visible(session.Query<Party>(), caller.AsVendorCaller());
             if (!includeDeprecated) suppliers = suppliers.Where(p => p.Data.Active);
             if (name is not null) suppliers = suppliers.Where(p => p.NameKey!.StartsWith(name));
             if (modifiedSince is { } after) suppliers = suppliers.Where(p => p.ModifiedAt >= after);
@@ -64,9 +63,8 @@ public static class ReadSuppliers
         var caller = http.Caller();
         await using var session = store.QuerySession(caller.OrganizationId);
         var party = await session.LoadAsync<Party>(partyId, http.RequestAborted);
-        if (party is null || !party.Data.HasRole(Roles.Vendor)) return Errors.NotFound();
-        if (!caller.SeesAll && party.Data.OwnerId != caller.UserId) return Errors.NotFound();
-        if (point.IsNow) return Results.Json(SupplierOutput.From(PartySnapshot.Of(party)), SuppliersJson.Options);
+        if (VendorAccess.Check(party?.Data, caller.AsVendorCaller()) != VendorAccessResult.Granted) return Errors.NotFound();
+        if (point.IsNow) return Results.Json(SupplierOutput.From(PartySnapshot.Of(party!)), SuppliersJson.Options);
 
         // Who may see the supplier is decided on it as it is now; what is shown is the supplier as it was.
         var then = await point.LoadAsync(session, partyId, http.RequestAborted);

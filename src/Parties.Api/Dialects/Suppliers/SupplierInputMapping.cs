@@ -4,6 +4,9 @@ namespace Parties.Api.Dialects.Suppliers;
 
 public enum SupplierWrite { Create, Update }
 
+/// <summary>A supplier as party edits, and the dialect's own words for each value it refused on the wire (by edit key).</summary>
+public sealed record SupplierEdits(ImmutableArray<PartyEdit> Edits, IReadOnlyDictionary<string, string> Refusals);
+
 /// <summary>
 /// Turns a supplier as sent into party edits, checking the wire contract (required, lengths, choices). A value
 /// that breaks it becomes a <see cref="RefuseValue"/> edit, so the item is still decided as a whole and all of
@@ -12,24 +15,17 @@ public enum SupplierWrite { Create, Update }
 /// </summary>
 public static class SupplierInputMapping
 {
+    /// <summary>Suppliers made here are numbered "S-…".</summary>
+    public const string NumberPrefix = "S-";
+
     public const int TextLength = 256, CodeLength = 50, CurrencyLength = 3, PhoneLength = 50, PostcodeLength = 20, CountryLength = 32;
     public const int AdditionalAttributeCount = 10;
 
-    public static ImmutableArray<PartyEdit> ToEdits(SupplierInput input, SupplierWrite write, Guid id, string ownerId)
+    public static SupplierEdits ToEdits(SupplierInput input, SupplierWrite write, Guid id, string ownerId)
     {
         var edits = ImmutableArray.CreateBuilder<PartyEdit>();
-        if (write == SupplierWrite.Create)
-        {
-            // The vendor role goes first, so the name edit after it is the one a duplicate name is reported on.
-            edits.Add(new SetPartyType("Supplier", PartyType.Organization));
-            edits.Add(new SetBuiltInRoles("Supplier", [Roles.Vendor]));
-            edits.Add(new SetNumber("Supplier", SupplierNumbers.For(id)));
-            edits.Add(new SetOwner("Supplier", ownerId));
-        }
-        else
-        {
-            edits.Add(new RequireRole("ID", Roles.Vendor));
-        }
+        var refusals = new Dictionary<string, string>();
+        if (write == SupplierWrite.Create) edits.AddRange(NewVendor.Edits(id, ownerId, NumberPrefix, "Supplier"));
 
         if (Text("Name", "Supplier name", input.Name, TextLength, true, out var name)) edits.Add(new SetName("Name", name));
         if (Text("Currency", "Currency", input.Currency, CurrencyLength, true, out var currency)) edits.Add(new SetCurrency("Currency", currency!));
@@ -37,11 +33,11 @@ public static class SupplierInputMapping
         if (Text("TaxRule", "Tax rule", input.TaxRule, CodeLength, true, out var rule)) edits.Add(new SetTaxRule("TaxRule", rule!));
         edits.Add(new SetDiscount("Discount", input.Discount));
         if (Text("Comments", "Comments", input.Comments, TextLength, false, out var comments))
-            edits.Add(new SetValue<string?>("Comments", PartyFieldsOf.Notes, comments));
+            edits.Add(new SetValue<string?>("Comments", PartyFields.Notes, comments));
         if (Text("AccountPayable", "Account payable", input.AccountPayable, CodeLength, true, out var account))
             edits.Add(new SetAccountPayable("AccountPayable", account!));
         if (Text("TaxNumber", "Tax number", input.TaxNumber, TextLength, false, out var taxNumber))
-            edits.Add(new SetValue<string?>("TaxNumber", PartyFieldsOf.EconomicCode, taxNumber));
+            edits.Add(new SetValue<string?>("TaxNumber", PartyFields.EconomicCode, taxNumber));
         if (Text("AttributeSet", "Attribute set", input.AttributeSet, CodeLength, false, out var attributeSet))
             edits.Add(new OnLargePlan(new SetAttributeSet("AttributeSet", attributeSet)));
 
@@ -54,15 +50,18 @@ public static class SupplierInputMapping
 
         if (string.IsNullOrWhiteSpace(input.Status)) Refuse("Status", "Status is required");
         else if (!SupplierStatus.TryParse(input.Status, out var active)) Refuse("Status", "Status must be Active or Deprecated");
-        else edits.Add(new SetValue<bool>("Status", PartyFieldsOf.Active, active));
+        else edits.Add(active ? new Reactivate("Status") : new Deactivate("Status"));
 
         if (input.Addresses.IsSet || write == SupplierWrite.Create) edits.Add(new SetAddresses("Addresses", Addresses(input.Addresses.Value ?? [])));
         if (input.Contacts.IsSet || write == SupplierWrite.Create)
-            edits.Add(new SetValue<ImmutableArray<Contact>>("Contacts", PartyFieldsOf.Contacts, Contacts(input.Contacts.Value ?? [])));
+            edits.Add(new SetValue<ImmutableArray<Contact>>("Contacts", PartyFields.Contacts, Contacts(input.Contacts.Value ?? [])));
 
-        return edits.ToImmutable();
+        return new SupplierEdits(edits.ToImmutable(), refusals);
 
-        void Refuse(string key, string message) => edits.Add(new RefuseValue(key, message));
+        void Refuse(string key, string message)
+        {
+            if (refusals.TryAdd(key, message)) edits.Add(new RefuseValue(key));
+        }
 
         // True with the value (null when blank) when it keeps the contract; false when a refusal was added.
         bool Text(string key, string label, string? value, int max, bool required, out string? text)

@@ -40,10 +40,3 @@ public static class SupplierAddressTypes
         return ok;
     }
 }
-
-/// <summary>The party number a supplier gets: the Suppliers dialect has none, and the party store needs one.</summary>
-public static class SupplierNumbers
-{
-    // The last 12 hex digits of a version 7 id are random; its first 12 are the millisecond and would collide.
-    public static string For(Guid id) => "S-" + id.ToString("N")[^12..].ToUpperInvariant();
-}

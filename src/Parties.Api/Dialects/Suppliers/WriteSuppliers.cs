@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parties.Api.Auth;
+using Parties.Api.Idempotency;
 using Parties.Api.Json;
 using Wolverine;
 
@@ -45,15 +46,15 @@ public static class WriteSuppliers
         if (item is null) return SupplierOutput.Echo(null, [SupplierErrorTexts.ItemMissing]);
         var id = write == SupplierWrite.Create ? Guid.CreateVersion7() : item.ID ?? Guid.Empty;
         var edits = SupplierInputMapping.ToEdits(item, write, id, caller.UserId);
-        // A member changes only its own suppliers; the others do not exist for it, as in the list.
-        if (write == SupplierWrite.Update && !caller.SeesAll) edits = edits.Insert(0, new RequireOwner("ID", caller.UserId));
         if (write == SupplierWrite.Update && item.ID is null)
-            return SupplierOutput.Echo(item, SupplierErrorTexts.Refusals(edits).Prepend(SupplierErrorTexts.IdRequired));
+            return SupplierOutput.Echo(item, edits.Refusals.Values.Prepend(SupplierErrorTexts.IdRequired));
 
         var claim = idempotency?.Write.ForItem(index);
+        // An update goes through the vendor policy: a member changes only its own suppliers, and a party that is no
+        // supplier does not exist for this dialect.
         object command = write == SupplierWrite.Create
-            ? new RegisterParty(id, edits, actor, claim)
-            : new UpdateParty(id, edits, EditMode.AllOrNothing, null, actor, Idempotency: claim);
+            ? new RegisterParty(id, edits.Edits, actor, claim)
+            : new UpdateParty(id, edits.Edits, EditMode.AllOrNothing, null, actor, caller.AsVendorCaller(), claim);
         var decision = idempotency?.ItemDecision(index)
             ?? await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, cancellation);
         return decision.Status == DecisionStatus.Done

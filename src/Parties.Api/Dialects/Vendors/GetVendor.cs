@@ -11,18 +11,18 @@ public static class GetVendor
 
     public static async Task<IResult> Handle(string vendorId, HttpContext http, IDocumentStore store)
     {
-        if (!VendorReads.TryParseId(vendorId, out var id)) return Errors.InvalidId();
+        if (!VendorLoads.TryParseId(vendorId, out var id)) return Errors.InvalidId();
         var (point, parameter, message) = PointInTime.Read(http.Request.Query);
         if (point is null) return Errors.BadRequest(parameter!, message!);
         var caller = http.Caller();
         await using var session = store.QuerySession(caller.OrganizationId);
         // Who may see the vendor is decided on the vendor as it is now; what is shown is the vendor as it was.
-        var read = await VendorReads.LoadAsync(session, caller, id, http.RequestAborted);
+        var read = await VendorLoads.LoadAsync(session, caller, id, http.RequestAborted);
         if (Errors.Refusal(read.Access) is { } refusal) return refusal;
         if (point.IsNow) return VendorsJson.Ok(VendorOutput.Details(read.Party!, read.Reference));
 
         var then = await point.LoadAsync(session, id, http.RequestAborted);
-        if (then is null || !then.Data.HasRole(Party.VendorRole)) return Errors.NotFound();
+        if (then is null || !then.Data.HasRole(Roles.Vendor)) return Errors.NotFound();
         ETags.Set(http.Response, then.Version);
         return VendorsJson.Ok(VendorOutput.Details(then, read.Reference));
     }

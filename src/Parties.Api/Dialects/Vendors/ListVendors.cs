@@ -28,17 +28,17 @@ public static class ListVendors
 
         var caller = http.Caller();
         await using var session = store.QuerySession(caller.OrganizationId);
-        var query = VendorQueries.Visible(session, caller);
-        if (!string.IsNullOrWhiteSpace(name)) query = VendorQueries.NameContains(query, name);
+        var query = VendorLoads.Visible(session, caller);
+        if (!string.IsNullOrWhiteSpace(name)) query = VendorLoads.NameContains(query, name);
         if (!string.IsNullOrWhiteSpace(userId)) query = query.Where(p => p.Data.OwnerId == userId.Trim());
         if (!string.IsNullOrWhiteSpace(gstNumber)) query = query.Where(p => p.Data.EconomicCode == gstNumber.Trim());
         if (!string.IsNullOrWhiteSpace(panNumber)) query = query.Where(p => p.Data.NationalCode == panNumber.Trim());
         if (after is not null) query = query.Where(p => p.MatchesSql($"({SortKey}, d.id) > (?, ?)", after.NameKey, after.Id));
 
         var page = await query.OrderBySql($"{SortKey}, d.id").Take(size + 1).ToListAsync(http.RequestAborted);
-        var reference = await VendorReads.ReferenceAsync(session, http.RequestAborted);
+        var reference = await VendorLoads.ReferenceAsync(session, http.RequestAborted);
         var vendors = page.Take(size).ToList();
         var next = page.Count > size ? new VendorCursor(vendors[^1].NameKey ?? "", vendors[^1].Id).Encode() : null;
-        return VendorsJson.Ok(new { vendors = vendors.Select(v => VendorOutput.ListItem(v, reference)), nextCursor = next });
+        return VendorsJson.Ok(new VendorList([.. vendors.Select(v => VendorOutput.ListItem(v, reference))], next));
     }
 }

@@ -17,15 +17,13 @@ public static class SearchVendors
 
         var caller = http.Caller();
         await using var session = store.QuerySession(caller.OrganizationId);
-        var query = VendorQueries.Visible(session, caller);
-        if (!string.IsNullOrWhiteSpace(name)) query = VendorQueries.NameContains(query, name);
+        var query = VendorLoads.Visible(session, caller);
+        if (!string.IsNullOrWhiteSpace(name)) query = VendorLoads.NameContains(query, name);
         if (!string.IsNullOrWhiteSpace(gstNumber)) query = query.Where(p => p.Data.EconomicCode == gstNumber.Trim());
         if (!string.IsNullOrWhiteSpace(panNumber)) query = query.Where(p => p.Data.NationalCode == panNumber.Trim());
 
         var found = await query.OrderBy(p => p.NameKey).ThenBy(p => p.Id).Take(MaxResults).ToListAsync(http.RequestAborted);
-        return VendorsJson.Ok(new
-        {
-            vendors = found.Select(p => new { vendorId = p.Id, name = p.Data.Name, gstNumber = p.Data.EconomicCode, panNumber = p.Data.NationalCode }),
-        });
+        return VendorsJson.Ok(new VendorSearchResult(
+            [.. found.Select(p => new VendorSearchHit(p.Id, p.Data.Name, p.Data.EconomicCode, p.Data.NationalCode))]));
     }
 }

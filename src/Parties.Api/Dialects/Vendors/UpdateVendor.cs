@@ -1,3 +1,4 @@
+using Parties.Api.Idempotency;
 using Parties.Api.Auth;
 using Wolverine;
 
@@ -11,11 +12,10 @@ public static class UpdateVendor
 {
     private static readonly VendorsErrors Errors = VendorsErrors.Instance;
 
-    public static async Task<IResult> Handle(string vendorId, HttpContext http, IMessageBus bus)
+    // A replay comes before the access check: the first PATCH may have handed the vendor to another owner.
+    public static Task<IResult> Handle(string vendorId, HttpContext http, IMessageBus bus) => http.ReplayOr<PartyDecision>(Respond, async () =>
     {
-        // Before the access check: the first PATCH may have handed the vendor to another owner.
-        if (http.Idempotency()?.Decision is { } earlier) return Updated(earlier);
-        if (!VendorReads.TryParseId(vendorId, out var id)) return Errors.InvalidId();
+        if (!VendorLoads.TryParseId(vendorId, out var id)) return Errors.InvalidId();
         var (body, malformed) = await VendorsJson.ReadAsync(http.Request);
         if (malformed is not null) return Errors.Invalid(malformed);
         var (edits, error) = VendorMapping.ToPatchEdits(body);
@@ -24,22 +24,15 @@ public static class UpdateVendor
         // The handler checks the caller's right to the vendor on the state it writes (under the stream's lock),
         // so an owner or role changed by another writer is seen.
         var caller = http.Caller();
-        var command = new UpdateParty(id, edits, EditMode.PerField, null, caller.As(VendorsErrors.Name, http),
-            new VendorCaller(caller.UserId, caller.SeesAll), http.Idempotency()?.Write);
-        var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
-        return decision.Status switch
-        {
-            DecisionStatus.NotFound => Errors.NotFound(),
-            DecisionStatus.Denied => Errors.AccessDenied(),
-            _ => Updated(decision),
-        };
-    }
+        var command = new UpdateParty(id, edits, EditMode.PerField, null, caller.As(VendorsErrors.Name, http), caller.AsVendorCaller(),
+            http.IdempotentWrite());
+        return Respond(await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted));
+    });
 
-    private static IResult Updated(PartyDecision decision) => Results.Json(new
+    private static IResult Respond(PartyDecision decision) => decision.Status switch
     {
-        ok = true,
-        update = true,
-        error = (object?)null,
-        context = new { updates = VendorUpdates.From(decision.Outcomes) },
-    }, VendorsJson.Options);
+        DecisionStatus.NotFound => Errors.NotFound(),
+        DecisionStatus.Denied => Errors.AccessDenied(),
+        _ => Results.Json(VendorUpdates.Answer(decision), VendorsJson.Options),
+    };
 }

@@ -22,16 +22,16 @@ public static class VendorAuditTrail
 
     public static async Task<IResult> Handle(string vendorId, HttpContext http, IDocumentStore store)
     {
-        if (!VendorReads.TryParseId(vendorId, out var id)) return Errors.InvalidId();
+        if (!VendorLoads.TryParseId(vendorId, out var id)) return Errors.InvalidId();
         var caller = http.Caller();
         await using var session = store.QuerySession(caller.OrganizationId);
-        var read = await VendorReads.LoadAsync(session, caller, id, http.RequestAborted);
+        var read = await VendorLoads.LoadAsync(session, caller, id, http.RequestAborted);
         if (Errors.Refusal(read.Access) is { } refusal) return refusal;
 
         var entries = await session.Query<AuditEntry>().Where(a => a.PartyId == id).OrderByDescending(a => a.Version)
             .ToListAsync(http.RequestAborted);
         var items = entries.SelectMany(e => Items(e, read.Reference)).ToList();
-        return VendorsJson.Ok(new { auditTrail = items, context = new { count = items.Count } });
+        return VendorsJson.Ok(new VendorAudit(items, new VendorAuditCount(items.Count)));
     }
 
     private static IEnumerable<AuditTrailItem> Items(AuditEntry entry, ReferenceData reference)

@@ -25,7 +25,7 @@ public static class VendorAuditValues
         if (value is not { ValueKind: not JsonValueKind.Null } json) return null;
         return field switch
         {
-            "addresses" => VendorOutput.Address(Read<ImmutableArray<Address>>(json), null),
+            "addresses" => VendorOutput.Address(new PartyData { Addresses = Read<ImmutableArray<Address>>(json) }.MainAddress, null),
             "customFields" => VendorOutput.CustomFields(Read<ImmutableSortedDictionary<string, CustomFieldValue>>(json)),
             "locality" => VendorOutput.Locality(Read<Locality?>(json)),
             _ => json,

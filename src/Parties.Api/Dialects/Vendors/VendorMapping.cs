@@ -9,8 +9,8 @@ namespace Parties.Api.Dialects.Vendors;
 /// </summary>
 public static class VendorMapping
 {
-    /// <summary>Edit keys of flex fields: <c>customFields.{slug}</c>, so each slug gets its own outcome.</summary>
-    public const string CustomFieldsPrefix = "customFields.";
+    /// <summary>Vendors made here are numbered "V-…".</summary>
+    public const string NumberPrefix = "V-";
 
     /// <summary><c>PATCH /v1.0/vendor/{id}</c>: one edit per field of <c>vendorData</c>, in the order sent.</summary>
     public static (ImmutableArray<PartyEdit> Edits, WireError? Error) ToPatchEdits(JsonElement body)
@@ -52,15 +52,12 @@ public static class VendorMapping
     }
 
     /// <summary><c>POST /v1.0/vendor</c>: an organization party with the vendor role, owned by the caller.</summary>
-    public static (ImmutableArray<PartyEdit> Edits, WireError? Error) ToCreateEdits(JsonElement body, string number, string ownerId)
+    public static (ImmutableArray<PartyEdit> Edits, WireError? Error) ToCreateEdits(JsonElement body, Guid id, string ownerId)
     {
         var wire = new VendorWire();
         if (!wire.Object(body, "/")) return ([], wire.Error);
         var edits = ImmutableArray.CreateBuilder<PartyEdit>();
-        edits.Add(new SetPartyType("partyType", PartyType.Organization));
-        edits.Add(new SetBuiltInRoles("roles", [Roles.Vendor]));
-        edits.Add(new SetNumber("number", number));
-        edits.Add(new SetOwner("owner", ownerId));
+        edits.AddRange(NewVendor.Edits(id, ownerId, NumberPrefix, "vendor"));
         var locality = Locality.Domestic;
 
         if (!body.TryGetProperty("name", out _)) wire.Required("/", "name");
@@ -81,11 +78,11 @@ public static class VendorMapping
                     break;
                 case "gstNumber":
                     if (wire.Text(value, pointer, VendorWire.TaxIdLength, min: 1) is { } gst)
-                        edits.Add(new SetValue<string?>("gstNumber", PartyFieldsOf.EconomicCode, gst));
+                        edits.Add(new SetValue<string?>("gstNumber", PartyFields.EconomicCode, gst));
                     break;
                 case "panNumber":
                     if (wire.Text(value, pointer, VendorWire.TaxIdLength, min: 1) is { } pan)
-                        edits.Add(new SetValue<string?>("panNumber", PartyFieldsOf.NationalCode, pan));
+                        edits.Add(new SetValue<string?>("panNumber", PartyFields.NationalCode, pan));
                     break;
                 case "address":
                     if (Address(wire, value, pointer, create: true) is { } address) edits.Add(new MergeMainAddress("address", address));
@@ -95,7 +92,7 @@ public static class VendorMapping
                     break;
             }
         }
-        edits.Add(new SetValue<Locality?>("locality", PartyFieldsOf.Locality, locality));
+        edits.Add(new SetValue<Locality?>("locality", PartyFields.Locality, locality));
         return wire.Ok ? (edits.ToImmutable(), null) : ([], wire.Error);
     }
 
@@ -170,7 +167,7 @@ public static class VendorMapping
                 return;
             }
             if (wire.FlexValue(valueValue, $"{at}/value") is { } text)
-                edits.Add(new SetCustomField(CustomFieldsPrefix + slug.Name, slug.Name, type, text));
+                edits.Add(new SetCustomField(VendorUpdates.CustomFieldKey(slug.Name), slug.Name, type, text));
         }
     }
 
@@ -184,10 +181,10 @@ public static class VendorMapping
                 if (wire.Text(value, pointer, VendorWire.NameLength, min: 1) is { } name) edits.Add(new SetName("name", name));
                 break;
             case "email":
-                if (wire.Email(value, pointer) is { } email) edits.Add(new SetValue<string?>("email", PartyFieldsOf.Email, email));
+                if (wire.Email(value, pointer) is { } email) edits.Add(new SetValue<string?>("email", PartyFields.Email, email));
                 break;
             default:
-                if (wire.Text(value, pointer, VendorWire.PhoneLength) is { } phone) edits.Add(new SetE164Phone("phone", phone));
+                if (wire.Text(value, pointer, VendorWire.PhoneLength) is { } phone) edits.Add(new SetPhone("phone", phone));
                 break;
         }
     }

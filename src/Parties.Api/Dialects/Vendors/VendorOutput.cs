@@ -24,7 +24,7 @@ public static class VendorOutput
     {
         var d = party.Data;
         return new VendorDetails(party.Id, d.Name, d.Email, d.Phone, d.EconomicCode, d.NationalCode, party.CreatedAt, d.OwnerId,
-            OwnerName(d.OwnerId, reference), d.Currency, Locality(d.Locality), Address(d.Addresses, d.Locality),
+            OwnerName(d.OwnerId, reference), d.Currency, Locality(d.Locality), Address(d.MainAddress, d.Locality),
             Communications(d.Communications), CustomFields(d.CustomFields), d.PaymentTerm);
     }
 
@@ -37,14 +37,11 @@ public static class VendorOutput
 
     public static string? Locality(Locality? locality) => locality?.ToString().ToUpperInvariant();
 
-    /// <summary>The party's main address (the one the dialect's PATCH merges into); null when it has none.</summary>
-    public static VendorAddress? Address(IReadOnlyList<Address> addresses, Locality? locality)
-    {
-        var index = MergeMainAddress.MainAddressIndex([.. addresses]);
-        if (index < 0) return null;
-        var a = addresses[index];
-        return new VendorAddress(a.Line1, a.Line2, a.City, a.State, a.PostalCode, a.PostalCode, a.Country, Locality(locality));
-    }
+    /// <summary>The party's main address (the one the dialect's PATCH merges into), as the dialect shows it.</summary>
+    public static VendorAddress? Address(Address? main, Locality? locality) => main is null
+        ? null
+        : new VendorAddress(main.Line1, main.Line2, main.City, main.State, main.PostalCode, main.PostalCode, main.Country,
+            Locality(locality));
 
     public static VendorCommunications Communications(Communications c) => new(c.To, c.Cc, c.Bcc);
 

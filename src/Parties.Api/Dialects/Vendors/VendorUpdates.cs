@@ -2,49 +2,53 @@ using System.Collections.Immutable;
 
 namespace Parties.Api.Dialects.Vendors;
 
-/// <summary>The PATCH answer's <c>context.updates</c>: one entry per field sent (per slug inside customFields).</summary>
+/// <summary>The PATCH answer's <c>context.updates</c>: one outcome per field sent (per slug inside customFields).</summary>
 public static class VendorUpdates
 {
-    public static OrderedDictionary<string, object> From(ImmutableArray<EditOutcome> outcomes)
+    /// <summary>The edit key of a flex field: the slug under <c>customFields</c>.</summary>
+    public static string CustomFieldKey(string slug) => CustomFieldsPrefix + slug;
+
+    private const string CustomFieldsPrefix = "customFields/";
+
+    public static VendorUpdateAnswer Answer(PartyDecision decision) =>
+        new(true, true, null, new VendorUpdateContext(From(decision.Outcomes)));
+
+    private static VendorFieldUpdates From(ImmutableArray<EditOutcome> outcomes)
     {
-        var updates = new OrderedDictionary<string, object>();
-        OrderedDictionary<string, object>? customFields = null;
+        var updates = new VendorFieldUpdates();
+        var customFields = new Dictionary<string, VendorFieldOutcome>();
         foreach (var outcome in outcomes)
         {
-            if (outcome.Key.StartsWith(VendorMapping.CustomFieldsPrefix, StringComparison.Ordinal))
+            if (outcome.Key.StartsWith(CustomFieldsPrefix, StringComparison.Ordinal))
             {
-                var slug = outcome.Key[VendorMapping.CustomFieldsPrefix.Length..];
-                if (customFields is null) updates["customFields"] = customFields = new OrderedDictionary<string, object>();
-                customFields[slug] = Entry(outcome, slug);
+                var slug = outcome.Key[CustomFieldsPrefix.Length..];
+                customFields[slug] = Outcome(outcome, slug);
+                continue;
             }
-            else updates[outcome.Key] = Entry(outcome, outcome.Key);
+            var entry = Outcome(outcome, outcome.Key);
+            updates = outcome.Key switch
+            {
+                "name" => updates with { Name = entry },
+                "email" => updates with { Email = entry },
+                "phone" => updates with { Phone = entry },
+                "owner" => updates with { Owner = entry },
+                "address" => updates with { Address = entry },
+                "communications" => updates with { Communications = entry },
+                _ => updates,
+            };
         }
-        return updates;
+        return customFields.Count == 0 ? updates : updates with { CustomFields = customFields };
     }
 
-    private static OrderedDictionary<string, object> Entry(EditOutcome outcome, string field)
+    private static VendorFieldOutcome Outcome(EditOutcome outcome, string field) => outcome.Status switch
     {
-        var error = outcome.Status switch
-        {
-            EditStatus.Updated => null,
-            EditStatus.Unchanged => new EditError(ErrorCodes.SameValueGiven, $"{Capitalized(field)} is same as the current one"),
-            _ => outcome.Error!,
-        };
-        var entry = new OrderedDictionary<string, object> { ["update"] = error is null };
-        if (error is null) return entry;
-        entry["error"] = new { code = error.Code, message = error.Message };
-        switch (error.Detail)
-        {
-            case PartyRef duplicate when error.Code == ErrorCodes.DuplicateVendorName:
-                entry["isDuplicate"] = true;
-                entry["duplicateVendor"] = new { id = duplicate.Id, name = duplicate.Name };
-                break;
-            case string[] wrongUsers:
-                entry["wrongUserSlugs"] = wrongUsers;
-                break;
-        }
-        return entry;
-    }
+        EditStatus.Updated => new VendorFieldOutcome(true),
+        EditStatus.Unchanged => new VendorFieldOutcome(false, VendorErrorTexts.SameValueGiven(field)),
+        _ => Refused(outcome.Error!),
+    };
 
-    private static string Capitalized(string field) => field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..];
+    private static VendorFieldOutcome Refused(EditError error) => new(false, VendorErrorTexts.Of(error),
+        IsDuplicate: error.Code == ErrorCodes.DuplicateVendorName ? true : null,
+        DuplicateVendor: error is { Code: ErrorCodes.DuplicateVendorName, Holder: { } holder } ? new VendorRef(holder.Id, holder.Name) : null,
+        WrongUserSlugs: error.Code == ErrorCodes.InvalidUserInCommunications ? error.Values : null);
 }

@@ -1,3 +1,4 @@
+using Parties.Api.Idempotency;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.History;
 using Parties.Api.Errors;

@@ -37,6 +37,8 @@ public sealed class VendorsErrors : IDialectErrors
         _ => null,
     };
 
-    public static IResult Error(int status, string code, string message) =>
-        Results.Json(new { ok = false, error = new { code, message } }, VendorsJson.Options, statusCode: status);
+    public static IResult Error(int status, string code, string message) => Error(status, new VendorsErrorBody(code, message));
+
+    public static IResult Error(int status, VendorsErrorBody error) =>
+        Results.Json(new VendorsFailure(false, error), VendorsJson.Options, statusCode: status);
 }

@@ -57,8 +57,8 @@ public static class VendorsJson
     }
 
     /// <summary><c>{"ok":true,"data":…}</c></summary>
-    public static IResult Ok(object data, int statusCode = StatusCodes.Status200OK) =>
-        Results.Json(new { ok = true, data }, Options, statusCode: statusCode);
+    public static IResult Ok<T>(T data, int statusCode = StatusCodes.Status200OK) =>
+        Results.Json(new VendorsOk<T>(true, data), Options, statusCode: statusCode);
 
     /// <summary>The body as a JSON tree (its shape is checked by <see cref="VendorWire"/>), or where it is malformed.</summary>
     public static async Task<(JsonElement Body, WireError? Error)> ReadAsync(HttpRequest request)

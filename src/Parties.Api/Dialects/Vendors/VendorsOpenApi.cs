@@ -1,7 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace Parties.Api.Dialects.Vendors;
 
-// What the OpenAPI document shows of the Vendors wire shapes. The bodies are read as JSON trees and checked
-// by VendorWire (so that every error names its JSON pointer), hence these records describe rather than bind.
+// The Vendors wire shapes: the answers are serialized from these records (so the OpenAPI document cannot drift from
+// the wire); the request bodies are read as JSON trees and checked by VendorWire (so that every error names its JSON
+// pointer), hence the body records only describe them.
 
 public sealed record VendorsOk<T>(bool Ok, T Data);
 
@@ -21,22 +24,38 @@ public sealed record VendorAuditCount(int Count);
 
 public sealed record VendorAudit(IReadOnlyList<AuditTrailItem> AuditTrail, VendorAuditCount Context);
 
-public sealed record VendorAddressBody(string? AddressLine1, string? AddressLine2, string? City, string? State, string? ZipCode,
-    string? PinCode, string? Country, string? Locality);
-
 public sealed record VendorCreateBody(string Name, string? Email, string? Phone, string? Locality, string? PaymentTerms,
-    string? GstNumber, string? PanNumber, VendorAddressBody? Address);
+    string? GstNumber, string? PanNumber, VendorAddress? Address);
 
 public sealed record VendorCustomFieldBody(string Type, object Value);
 
-public sealed record VendorDataBody(string? Name, string? Email, string? Phone, string? Owner, VendorAddressBody? Address,
+public sealed record VendorDataBody(string? Name, string? Email, string? Phone, string? Owner, VendorAddress? Address,
     VendorCommunications? Communications, IReadOnlyDictionary<string, VendorCustomFieldBody>? CustomFields);
 
 public sealed record VendorPatchBody(VendorDataBody VendorData);
 
-public sealed record VendorFieldOutcome(bool Update, VendorsErrorBody? Error, bool? IsDuplicate, VendorSearchHit? DuplicateVendor,
-    IReadOnlyList<string>? WrongUserSlugs);
+/// <summary>The vendor that already holds a name.</summary>
+public sealed record VendorRef(Guid Id, string? Name);
 
-public sealed record VendorUpdateContext(IReadOnlyDictionary<string, VendorFieldOutcome> Updates);
+public sealed record VendorFieldOutcome(
+    bool Update,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VendorsErrorBody? Error = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsDuplicate = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VendorRef? DuplicateVendor = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? WrongUserSlugs = null);
+
+/// <summary>An outcome for each field of <c>vendorData</c> that was sent (and for each flex field sent in customFields).</summary>
+public sealed record VendorFieldUpdates
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public VendorFieldOutcome? Name { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public VendorFieldOutcome? Email { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public VendorFieldOutcome? Phone { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public VendorFieldOutcome? Owner { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public VendorFieldOutcome? Address { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public VendorFieldOutcome? Communications { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyDictionary<string, VendorFieldOutcome>? CustomFields { get; init; }
+}
+
+public sealed record VendorUpdateContext(VendorFieldUpdates Updates);
 
 public sealed record VendorUpdateAnswer(bool Ok, bool Update, VendorsErrorBody? Error, VendorUpdateContext Context);

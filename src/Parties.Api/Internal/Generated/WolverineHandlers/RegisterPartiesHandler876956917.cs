@@ -32,12 +32,14 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.RegisterPartiesHandler");
             
             // The actual message execution
-            var outgoing1 = Parties.RegisterPartiesHandler.Handle(registerParties, partyContext, priorWrite, documentSession, _timeProvider);
+            (var outgoing1, var outgoing2) = Parties.RegisterPartiesHandler.Handle(registerParties, partyContext, priorWrite, _timeProvider);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
+            // Apply each Marten op to the current document session
+            foreach (var item_of_outgoing2 in outgoing2) item_of_outgoing2.Execute(documentSession);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(cancellation).ConfigureAwait(false);

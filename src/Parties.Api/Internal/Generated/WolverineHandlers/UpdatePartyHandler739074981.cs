@@ -39,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Parties.Party");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Parties.UpdatePartyHandler.Handle(updateParty, eventStreamOfParty.Aggregate, partyContext, priorWrite, documentSession, _timeProvider);
+            (var outgoing1, var outgoing2, var outgoing3) = Parties.UpdatePartyHandler.Handle(updateParty, eventStreamOfParty.Aggregate, partyContext, priorWrite, _timeProvider);
 
             
             // Outgoing, cascaded message
@@ -52,6 +52,8 @@ namespace Internal.Generated.WolverineHandlers
                 eventStreamOfParty.AppendMany(outgoing2);
             }
 
+            // Apply each Marten op to the current document session
+            foreach (var item_of_outgoing3 in outgoing3) item_of_outgoing3.Execute(documentSession);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(cancellation).ConfigureAwait(false);

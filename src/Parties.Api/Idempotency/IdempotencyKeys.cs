@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using Marten;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Parties.Api.Auth;
 using Parties.Api.Errors;
 using Parties.Idempotency;
 
-namespace Parties.Api.Dialects;
+namespace Parties.Api.Idempotency;
 
 /// <summary>
 /// The <c>Idempotency-Key</c> header on the write endpoints. Wolverine's own idempotency deduplicates envelopes in its
@@ -43,7 +44,7 @@ public static class IdempotencyKeys
                 return errors.BadRequest(Header, $"Must be one value of 1 to {MaxLength} visible ASCII characters.");
 
             var caller = http.Caller();
-            var window = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Parties:Idempotency:Window", DefaultWindow);
+            var window = http.RequestServices.GetRequiredService<IOptions<IdempotencyOptions>>().Value.Window;
             var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
             var write = new IdempotentWrite($"{caller.UserId}:{key}", await FingerprintAsync(http.Request), now - window);
 
@@ -55,8 +56,6 @@ public static class IdempotencyKeys
             http.Items[typeof(IdempotentRequest)] = new IdempotentRequest(write, earlier.ToDictionary(r => r.Item ?? WholeRequest));
             return await next(context);
         });
-
-    public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(24);
 
     /// <summary>The request's key and what was decided under it before; null when it carries no key.</summary>
     public static IdempotentRequest? Idempotency(this HttpContext http) => http.Items[typeof(IdempotentRequest)] as IdempotentRequest;
@@ -76,11 +75,13 @@ public static class IdempotencyKeys
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <param name="Earlier">The records of earlier requests with this key, by batch item (-1: the whole request).</param>
-    public sealed record IdempotentRequest(IdempotentWrite Write, IReadOnlyDictionary<int, IdempotencyRecord> Earlier)
+    /// <param name="Records">The records of earlier requests with this key, by batch item (-1: the whole request).</param>
+    public sealed record IdempotentRequest(IdempotentWrite Write, IReadOnlyDictionary<int, IdempotencyRecord> Records)
     {
-        public PartyDecision? Decision => Earlier.GetValueOrDefault(WholeRequest)?.Decision;
-        public BulkDecision? Bulk => Earlier.GetValueOrDefault(WholeRequest)?.Bulk;
-        public PartyDecision? ItemDecision(int item) => Earlier.GetValueOrDefault(item)?.Decision;
+        /// <summary>What the earlier request with this key decided, when it is answered again.</summary>
+        public TDecision? Earlier<TDecision>() where TDecision : class, IWriteDecision =>
+            Records.GetValueOrDefault(WholeRequest)?.Decided<TDecision>();
+
+        public PartyDecision? ItemDecision(int item) => Records.GetValueOrDefault(item)?.Decided<PartyDecision>();
     }
 }

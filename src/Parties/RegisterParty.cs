@@ -14,14 +14,11 @@ public static class RegisterPartyHandler
     public static Task<PartyContext> LoadAsync(RegisterParty command, IDocumentSession session, CancellationToken cancellation) =>
         PartyContextLoader.LoadAsync(session, command.Edits, cancellation);
 
-    public static (PartyDecision, IMartenOp) Handle(RegisterParty command, PartyContext context, PriorWrite prior,
-        IDocumentSession session, TimeProvider clock)
+    public static (PartyDecision, IEnumerable<IMartenOp>) Handle(RegisterParty command, PartyContext context, PriorWrite prior,
+        TimeProvider clock)
     {
-        if (prior.Decision is { } earlier) return (earlier, MartenOps.Nothing());
-        var now = clock.GetUtcNow();
-        var (decision, registered) = Decide(command, context, now);
-        prior.Keep(session, decision, now);
-        return (decision, registered is null ? MartenOps.Nothing() : MartenOps.StartStream<Party>(command.PartyId, registered));
+        var (decision, registered, record) = prior.Once(clock, now => Decide(command, context, now));
+        return (decision, registered is null ? record : record.Prepend(MartenOps.StartStream<Party>(command.PartyId, registered)));
     }
 
     public static (PartyDecision Decision, PartyRegistered? Event) Decide(RegisterParty command, PartyContext context, DateTimeOffset now)

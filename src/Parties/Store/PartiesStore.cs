@@ -12,7 +12,7 @@ using Weasel.Core;
 
 namespace Parties;
 
-/// <summary>The Marten configuration of the party store: one place, used by the API and by the tools.</summary>
+/// <summary>The Marten configuration of the party store, in one place.</summary>
 public static class PartiesStore
 {
     public const string Schema = "parties";
@@ -33,6 +33,8 @@ public static class PartiesStore
         opts.Events.MetadataConfig.UserNameEnabled = true;
         opts.Events.AddEventType<PartyRegistered>();
         opts.Events.AddEventType<PartyChanged>();
+        opts.Events.AddEventType<PartyDeactivated>();
+        opts.Events.AddEventType<PartyReactivated>();
 
         // The snapshot is written in the append's transaction, so its unique indexes decide races.
         opts.Projections.Snapshot<Party>(SnapshotLifecycle.Inline);

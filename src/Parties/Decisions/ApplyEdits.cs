@@ -2,30 +2,6 @@ using System.Collections.Immutable;
 
 namespace Parties;
 
-/// <summary>All or nothing (Parties, Suppliers, creates), or each field on its own (the Vendors PATCH).</summary>
-public enum EditMode { AllOrNothing, PerField }
-
-public enum EditStatus { Updated, Unchanged, Rejected }
-
-public sealed record EditOutcome(string Key, EditStatus Status, EditError? Error = null);
-
-public enum DecisionStatus { Done, NotFound, VersionMismatch, Rejected, Denied }
-
-/// <summary>What a write decided: an outcome per edit, and the party as it is after the write.</summary>
-public sealed record PartyDecision(DecisionStatus Status, ImmutableArray<EditOutcome> Outcomes, PartySnapshot? Party)
-{
-    public static readonly PartyDecision NotFound = new(DecisionStatus.NotFound, [], null);
-    public static readonly PartyDecision Denied = new(DecisionStatus.Denied, [], null);
-
-    public EditOutcome? FirstRejection => Outcomes.FirstOrDefault(o => o.Status == EditStatus.Rejected);
-}
-
-/// <summary>A party's values with its identity and version, as the dialects render it.</summary>
-public sealed record PartySnapshot(Guid Id, int Version, PartyData Data, DateTimeOffset CreatedAt, DateTimeOffset ModifiedAt)
-{
-    public static PartySnapshot Of(Party party) => new(party.Id, party.Version, party.Data, party.CreatedAt, party.ModifiedAt);
-}
-
 /// <summary>The pure heart of every write: edits applied in order to a party's values under the rules.</summary>
 public static class PartyDecisions
 {
@@ -68,19 +44,18 @@ public static class PartyDecisions
     {
         var namesChanged = data.FirstName != start.FirstName || data.LastName != start.LastName;
         if (data.PartyType != PartyType.Individual || !namesChanged || data.Name != start.Name) return data;
-        var name = string.Join(' ', new[] { data.FirstName, data.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var name = PartyData.FullName(data.FirstName, data.LastName);
         return data with { Name = name.Length == 0 ? null : name };
     }
 
     private static EditError? CheckUniqueness(Guid partyId, PartyData before, PartyData after, PartyContext context)
     {
         if (after.Number != before.Number && context.HolderOfNumber(after.Number) is { } numberHolder && numberHolder.Id != partyId)
-            return new EditError(ErrorCodes.DuplicateNumber, "party with this number already exists.", numberHolder);
+            return new EditError(ErrorCodes.DuplicateNumber, Value: after.Number, Holder: numberHolder);
 
-        var becameVendorName = after.HasRole(Party.VendorRole) &&
-                               (!before.HasRole(Party.VendorRole) || Party.Normalize(after.Name) != Party.Normalize(before.Name));
+        var becameVendorName = after.VendorNameKey is not null && after.VendorNameKey != before.VendorNameKey;
         if (becameVendorName && context.HolderOfVendorName(after.Name) is { } nameHolder && nameHolder.Id != partyId)
-            return new EditError(ErrorCodes.DuplicateVendorName, "Vendor with the same name already exist", nameHolder);
+            return new EditError(ErrorCodes.DuplicateVendorName, Value: after.Name, Holder: nameHolder);
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Marten;
 using Parties.Idempotency;
+using Wolverine.Marten;
 
 namespace Parties;
 
@@ -17,15 +18,12 @@ public static class RegisterPartiesHandler
         (await PartyContextLoader.LoadWithHoldersAsync(session, command.Items.Select(i => i.Edits.AsEnumerable()), cancellation)).Context;
 
     // Every stream is started in the one session; Wolverine's transactional middleware commits them together.
-    public static BulkDecision Handle(RegisterParties command, PartyContext context, PriorWrite prior, IDocumentSession session,
+    public static (BulkDecision, IEnumerable<IMartenOp>) Handle(RegisterParties command, PartyContext context, PriorWrite prior,
         TimeProvider clock)
     {
-        if (prior.Bulk is { } earlier) return earlier;
-        var now = clock.GetUtcNow();
-        var (decision, events) = Decide(command, context, now);
-        prior.Keep(session, decision, now);
-        foreach (var registered in events) session.Events.StartStream<Party>(registered.PartyId, registered);
-        return decision;
+        var (decision, events, record) = prior.Once(clock, now => Decide(command, context, now));
+        var streams = events.IsDefault ? [] : events.Select(e => (IMartenOp)MartenOps.StartStream<Party>(e.PartyId, e));
+        return (decision, streams.Concat(record));
     }
 
     public static (BulkDecision Decision, ImmutableArray<PartyRegistered> Events) Decide(RegisterParties command, PartyContext context,

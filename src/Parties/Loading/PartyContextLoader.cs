@@ -17,14 +17,14 @@ public static class PartyContextLoader
         IReadOnlyCollection<PartyEdit> edits, CancellationToken cancellation)
     {
         var unwrapped = edits.Select(Unwrap).ToList();
-        var first = unwrapped.OfType<SetValue<string?>>().Any(e => e.Field == PartyFieldsOf.FirstName);
-        var last = unwrapped.OfType<SetValue<string?>>().Any(e => e.Field == PartyFieldsOf.LastName);
+        var first = unwrapped.OfType<SetValue<string?>>().Any(e => e.Field == PartyFields.FirstName);
+        var last = unwrapped.OfType<SetValue<string?>>().Any(e => e.Field == PartyFields.LastName);
         if (first == last) return await LoadAsync(session, edits, cancellation);
 
         var current = (await session.LoadAsync<Party>(partyId, cancellation))?.Data;
         IEnumerable<PartyEdit> completed = current is null ? edits
-            : first ? edits.Append(new SetValue<string?>("", PartyFieldsOf.LastName, current.LastName))
-            : edits.Prepend(new SetValue<string?>("", PartyFieldsOf.FirstName, current.FirstName));
+            : first ? edits.Append(new SetValue<string?>("", PartyFields.LastName, current.LastName))
+            : edits.Prepend(new SetValue<string?>("", PartyFields.FirstName, current.FirstName));
         return await LoadAsync(session, completed.ToList(), cancellation);
     }
 
@@ -66,9 +66,9 @@ public static class PartyContextLoader
     /// <summary>The names one party's edits may give it: a name set, or an individual's name made of first and last name.</summary>
     private static IEnumerable<string?> NamesAskedFor(IReadOnlyList<PartyEdit> edits)
     {
-        var first = Value(edits, PartyFieldsOf.FirstName);
-        var last = Value(edits, PartyFieldsOf.LastName);
-        var derived = string.Join(' ', new[] { first, last }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var first = Value(edits, PartyFields.FirstName);
+        var last = Value(edits, PartyFields.LastName);
+        var derived = PartyData.FullName(first, last);
         return edits.OfType<SetName>().Select(e => e.Name).Append(derived);
     }
 

@@ -7,7 +7,8 @@ namespace Parties.Api.Dialects.Vendors;
 /// <summary>A vendor and its organization's reference data in one round trip, with the caller's right to it.</summary>
 public sealed record VendorRead(Party? Party, ReferenceData Reference, VendorAccessResult Access);
 
-public static class VendorReads
+/// <summary>How the Vendors dialect finds vendors: one, with the caller's right to it, or those the caller may list.</summary>
+public static class VendorLoads
 {
     public static async Task<VendorRead> LoadAsync(IQuerySession session, Caller caller, Guid id, CancellationToken cancellation)
     {
@@ -16,12 +17,21 @@ public static class VendorReads
         var reference = batch.Load<ReferenceData>(ReferenceData.DocumentId);
         await batch.Execute(cancellation);
         var found = await party;
-        return new VendorRead(found, await reference ?? new ReferenceData(),
-            VendorAccess.Check(found?.Data, caller.UserId, caller.SeesAll));
+        return new VendorRead(found, await reference ?? new ReferenceData(), VendorAccess.Check(found?.Data, caller.AsVendorCaller()));
     }
 
     public static async Task<ReferenceData> ReferenceAsync(IQuerySession session, CancellationToken cancellation) =>
         await session.LoadAsync<ReferenceData>(ReferenceData.DocumentId, cancellation) ?? new ReferenceData();
+
+    /// <summary>The active vendors the caller may list or search.</summary>
+    public static IQueryable<Party> Visible(IQuerySession session, Caller caller) =>
+        VendorAccess.Visible(session.Query<Party>(), caller.AsVendorCaller()).Where(p => p.Data.Active);
+
+    public static IQueryable<Party> NameContains(IQueryable<Party> query, string name)
+    {
+        var key = Party.Normalize(name)!;
+        return query.Where(p => p.NameKey!.Contains(key));
+    }
 
     /// <summary>Vendor ids are the party ids (GUIDs); anything else is a 400, as the original API answers.</summary>
     public static bool TryParseId(string text, out Guid id) => Guid.TryParse(text, out id);

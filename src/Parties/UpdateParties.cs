@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Marten;
 using Parties.Idempotency;
+using Wolverine.Marten;
 
 namespace Parties;
 
@@ -28,49 +29,42 @@ public static class UpdatePartiesHandler
 
     // Each stream is appended at the version the decision saw, so a concurrent writer makes the whole batch
     // fail and Wolverine decide it again on the fresh state.
-    public static BulkDecision Handle(UpdateParties command, PartyUpdateBatch batch, PriorWrite prior, IDocumentSession session,
+    public static (BulkDecision, IEnumerable<IMartenOp>) Handle(UpdateParties command, PartyUpdateBatch batch, PriorWrite prior,
         TimeProvider clock)
     {
-        if (prior.Bulk is { } earlier) return earlier;
-        var now = clock.GetUtcNow();
-        var (decision, events) = Decide(command, batch, now);
-        prior.Keep(session, decision, now);
-        foreach (var (partyId, version, changed) in events) session.Events.Append(partyId, version, changed);
-        return decision;
+        var (decision, appends, record) = prior.Once(clock, now => Decide(command, batch, now));
+        return (decision, (appends.IsDefault ? [] : appends.Cast<IMartenOp>()).Concat(record));
     }
 
-    public static (BulkDecision Decision, ImmutableArray<(Guid PartyId, long Version, PartyChanged Event)> Events) Decide(
-        UpdateParties command, PartyUpdateBatch batch, DateTimeOffset now)
+    public static (BulkDecision Decision, ImmutableArray<AppendAtVersion> Appends) Decide(UpdateParties command, PartyUpdateBatch batch,
+        DateTimeOffset now)
     {
         var holders = new BatchHolders(batch.Context);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var parties = ImmutableArray.CreateBuilder<PartySnapshot>(command.Items.Length);
-        var events = ImmutableArray.CreateBuilder<(Guid, long, PartyChanged)>();
+        var appends = ImmutableArray.CreateBuilder<AppendAtVersion>();
         for (var index = 0; index < command.Items.Length; index++)
         {
             var item = command.Items[index];
             if (!seen.Add(item.Number))
-                return (BulkDecision.Failed(index, NumberKey,
-                    new EditError(ErrorCodes.DuplicateNumber, "This number appears more than once in the batch.")), []);
+                return (BulkDecision.Failed(index, NumberKey, new EditError(ErrorCodes.NumberTwiceInBatch, item.Number)), []);
             if (!batch.ByNumber.TryGetValue(item.Number, out var party))
-                return (BulkDecision.Failed(index, NumberKey,
-                    new EditError(ErrorCodes.UnknownNumber, "No party with this number exists.")), []);
+                return (BulkDecision.Failed(index, NumberKey, new EditError(ErrorCodes.UnknownNumber, item.Number)), []);
 
             var (outcomes, data) = PartyDecisions.Apply(party.Id, party.Data, item.Edits, holders.Current, EditMode.AllOrNothing);
             if (outcomes.FirstOrDefault(o => o.Status == EditStatus.Rejected) is { } rejected)
                 return (BulkDecision.Failed(index, rejected.Key, rejected.Error!), []);
 
             holders.Took(party.Id, party.Data, data);
-            var changes = PartyFields.Diff(party.Data, data);
             var snapshot = PartySnapshot.Of(party);
-            if (changes.IsEmpty)
+            if (PartyEvents.Of(party.Data, data) is not { } changed)
             {
                 parties.Add(snapshot);
                 continue;
             }
             parties.Add(snapshot with { Version = party.Version + 1, Data = data, ModifiedAt = now });
-            events.Add((party.Id, party.Version + 1, new PartyChanged(changes)));
+            appends.Add(new AppendAtVersion(party.Id, party.Version + 1, changed));
         }
-        return (new BulkDecision(parties.ToImmutable(), null), events.ToImmutable());
+        return (new BulkDecision(parties.ToImmutable(), null), appends.ToImmutable());
     }
 }

@@ -1,21 +1,21 @@
 using Marten;
-using Parties.Api.Dialects;
+using Microsoft.Extensions.Options;
 using Parties.Idempotency;
 
-namespace Parties.Api.Hosting;
+namespace Parties.Api.Idempotency;
 
 /// <summary>
 /// Deletes idempotency records older than their window, every <c>Parties:Idempotency:PurgeEvery</c> (default an hour),
 /// so the table holds about one window of keys. Correctness does not depend on it (an expired record is treated as
 /// absent); every replica runs it, and deleting by age is harmless to repeat.
 /// </summary>
-public sealed class IdempotencyRecordPurge(IDocumentStore store, IConfiguration configuration, TimeProvider clock,
+public sealed class IdempotencyRecordPurge(IDocumentStore store, IOptions<IdempotencyOptions> options, TimeProvider clock,
     ILogger<IdempotencyRecordPurge> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var window = configuration.GetValue("Parties:Idempotency:Window", IdempotencyKeys.DefaultWindow);
-        using var timer = new PeriodicTimer(configuration.GetValue("Parties:Idempotency:PurgeEvery", TimeSpan.FromHours(1)), clock);
+        var window = options.Value.Window;
+        using var timer = new PeriodicTimer(options.Value.PurgeEvery, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -1,0 +1,26 @@
+namespace Parties;
+
+public enum VendorAccessResult { Granted, NotFound, Denied }
+
+/// <summary>Who reads or writes a vendor: a user, and whether its role lets it see all of the organization's vendors.</summary>
+public sealed record VendorCaller(string UserId, bool SeesAll);
+
+/// <summary>
+/// The one vendor policy of every dialect that speaks of vendors or suppliers: admins and bookkeepers see and change
+/// all of their organization's vendors, a member only those it owns; a party without the vendor role is no vendor.
+/// </summary>
+public static class VendorAccess
+{
+    /// <param name="party">The party as loaded inside the caller's organization; null when it is not there.</param>
+    public static VendorAccessResult Check(PartyData? party, VendorCaller caller) =>
+        party is null || !party.HasRole(Roles.Vendor) ? VendorAccessResult.NotFound
+        : caller.SeesAll || party.OwnerId == caller.UserId ? VendorAccessResult.Granted
+        : VendorAccessResult.Denied;
+
+    /// <summary>The vendors the caller may list: the same rule as <see cref="Check"/>, as a query filter.</summary>
+    public static IQueryable<Party> Visible(IQueryable<Party> parties, VendorCaller caller)
+    {
+        var vendors = parties.Where(p => p.Data.Roles.Contains(Roles.Vendor));
+        return caller.SeesAll ? vendors : vendors.Where(p => p.Data.OwnerId == caller.UserId);
+    }
+}
