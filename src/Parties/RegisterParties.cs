@@ -13,9 +13,16 @@ public sealed record NewParty(Guid PartyId, ImmutableArray<PartyEdit> Edits);
 
 public static class RegisterPartiesHandler
 {
-    /// <summary>One round trip for the whole batch: reference data and the holders of every number and name asked for.</summary>
-    public static async Task<PartyContext> LoadAsync(RegisterParties command, IDocumentSession session, CancellationToken cancellation) =>
-        (await PartyContextLoader.LoadWithHoldersAsync(session, command.Items.Select(i => i.Edits.AsEnumerable()), cancellation)).Context;
+    /// <summary>One round trip for the whole batch: reference data, the holders of every number and name asked for, the key's record.</summary>
+    public static async Task<(PartyContext, PriorWrite)> LoadAsync(RegisterParties command, IDocumentSession session,
+        CancellationToken cancellation)
+    {
+        var batch = session.CreateBatchQuery();
+        var context = PartyContextLoader.Enlist(batch, command.Items.Select(i => i.Edits.AsEnumerable()));
+        var prior = IdempotencyLoad.Enlist(batch, command.Idempotency);
+        await batch.Execute(cancellation);
+        return ((await context()).Context, await prior());
+    }
 
     // Every stream is started in the one session; Wolverine's transactional middleware commits them together.
     public static (BulkDecision, IEnumerable<IMartenOp>) Handle(RegisterParties command, PartyContext context, PriorWrite prior,

@@ -11,8 +11,16 @@ public sealed record RegisterParty(Guid PartyId, ImmutableArray<PartyEdit> Edits
 
 public static class RegisterPartyHandler
 {
-    public static Task<PartyContext> LoadAsync(RegisterParty command, IDocumentSession session, CancellationToken cancellation) =>
-        PartyContextLoader.LoadAsync(session, command.Edits, cancellation);
+    /// <summary>One round trip: the reference data, the holders of the number and name asked for, the key's record.</summary>
+    public static async Task<(PartyContext, PriorWrite)> LoadAsync(RegisterParty command, IDocumentSession session,
+        CancellationToken cancellation)
+    {
+        var batch = session.CreateBatchQuery();
+        var context = PartyContextLoader.Enlist(batch, [command.Edits]);
+        var prior = IdempotencyLoad.Enlist(batch, command.Idempotency);
+        await batch.Execute(cancellation);
+        return ((await context()).Context, await prior());
+    }
 
     public static (PartyDecision, IEnumerable<IMartenOp>) Handle(RegisterParty command, PartyContext context, PriorWrite prior,
         TimeProvider clock)

@@ -19,12 +19,16 @@ public static class UpdatePartiesHandler
 {
     public const string NumberKey = "number";
 
-    /// <summary>One round trip: reference data, the parties by number and the holders of the names asked for.</summary>
-    public static async Task<PartyUpdateBatch> LoadAsync(UpdateParties command, IDocumentSession session, CancellationToken cancellation)
+    /// <summary>One round trip: reference data, the parties by number, the holders of the names asked for, the key's record.</summary>
+    public static async Task<(PartyUpdateBatch, PriorWrite)> LoadAsync(UpdateParties command, IDocumentSession session,
+        CancellationToken cancellation)
     {
-        var (context, holders) = await PartyContextLoader.LoadWithHoldersAsync(session,
-            command.Items.Select(i => i.Edits.Prepend(new SetNumber(NumberKey, i.Number))), cancellation);
-        return new PartyUpdateBatch(context, holders.ToDictionary(p => p.Number));
+        var batch = session.CreateBatchQuery();
+        var loaded = PartyContextLoader.Enlist(batch, command.Items.Select(i => i.Edits.Prepend(new SetNumber(NumberKey, i.Number))));
+        var prior = IdempotencyLoad.Enlist(batch, command.Idempotency);
+        await batch.Execute(cancellation);
+        var (context, holders) = await loaded();
+        return (new PartyUpdateBatch(context, holders.ToDictionary(p => p.Number)), await prior());
     }
 
     // Each stream is appended at the version the decision saw, so a concurrent writer makes the whole batch

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using JasperFx.Events;
 using Marten;
 using Parties.Idempotency;
 using Wolverine.Marten;
@@ -12,17 +13,31 @@ public sealed record UpdateParty(Guid PartyId, ImmutableArray<PartyEdit> Edits, 
 
 public static class UpdatePartyHandler
 {
-    public static Task<PartyContext> LoadAsync(UpdateParty command, IDocumentSession session, CancellationToken cancellation) =>
-        PartyContextLoader.LoadForUpdateAsync(session, command.PartyId, command.Edits, cancellation);
+    /// <summary>
+    /// One round trip: the party's stream row locked (SELECT … FOR UPDATE) with its snapshot, the reference data, the
+    /// holders of the number and name asked for, and the key's record. Writers of one party queue on that lock instead
+    /// of racing and retrying: any number of concurrent writers, on any number of replicas, each decide on the state
+    /// the previous one left.
+    /// </summary>
+    public static async Task<(IEventStream<Party>, PartyContext, PriorWrite)> LoadAsync(UpdateParty command, IDocumentSession session,
+        CancellationToken cancellation)
+    {
+        var batch = session.CreateBatchQuery();
+        var stream = batch.Events.FetchForExclusiveWriting<Party>(command.PartyId);
+        var context = PartyContextLoader.Enlist(batch, [command.Edits]);
+        var prior = IdempotencyLoad.Enlist(batch, command.Idempotency);
+        await batch.Execute(cancellation);
+        var party = await stream;
+        var complete = await PartyContextLoader.WithDerivedNameAsync(session, (await context()).Context, party.Aggregate, command.Edits,
+            cancellation);
+        return (party, complete, await prior());
+    }
 
-    // Writers of one party queue on its stream row (SELECT … FOR UPDATE) instead of racing and retrying: any
-    // number of concurrent writers, on any number of replicas, each decide on the state the previous one left.
-    [AggregateHandler(ConcurrencyStyle.Exclusive)]
-    public static (PartyDecision, Events, IEnumerable<IMartenOp>) Handle(UpdateParty command, Party? party, PartyContext context,
+    public static (PartyDecision, IEnumerable<IMartenOp>) Handle(UpdateParty command, IEventStream<Party> stream, PartyContext context,
         PriorWrite prior, TimeProvider clock)
     {
-        var (decision, changed, record) = prior.Once(clock, now => Decide(command, party, context, now));
-        return (decision, changed is null ? [] : [changed], record);
+        var (decision, changed, record) = prior.Once(clock, now => Decide(command, stream.Aggregate, context, now));
+        return (decision, changed is null ? record : record.Prepend(new AppendToLockedStream(stream, changed)));
     }
 
     public static (PartyDecision Decision, PartyFieldsChanged? Event) Decide(UpdateParty command, Party? party, PartyContext context,

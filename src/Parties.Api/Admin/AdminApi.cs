@@ -103,7 +103,7 @@ public static partial class AdminApi
         return Results.Json(keys.Select(k => new { id = k.Id, user = k.UserId, permissions = k.Permissions, createdAt = k.CreatedAt, revokedAt = k.RevokedAt }));
     }
 
-    private static async Task<IResult> RevokeApiKey(Guid id, HttpContext http, IDocumentStore store, TimeProvider clock)
+    private static async Task<IResult> RevokeApiKey(Guid id, HttpContext http, IDocumentStore store, TimeProvider clock, ApiKeyCache cache)
     {
         if (Forbidden(http) is { } forbidden) return forbidden;
         await using var session = store.LightweightSession();
@@ -111,7 +111,10 @@ public static partial class AdminApi
         if (key is null || key.OrganizationId != http.Caller().OrganizationId) return Errors.NotFound();
         key.RevokedAt ??= clock.GetUtcNow();
         session.Store(key);
+        // Delivered to every replica's listener when (and only if) this transaction commits.
+        session.QueueSqlCommand("select pg_notify(?, ?)", ApiKeyRevocations.Channel, key.Id.ToString());
         await session.SaveChangesAsync(http.RequestAborted);
+        cache.Revoked(key.Id);
         return Results.NoContent();
     }
 

@@ -15,7 +15,8 @@ namespace Parties.Api.Auth;
 /// answers "missing credentials" in its dialect); a key that is unknown, revoked or not of that account: failure.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store,
+    ApiKeyCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Api-Key";
@@ -28,14 +29,22 @@ public sealed class ApiKeyAuthenticationHandler(
         if (keyText is null) return AuthenticateResult.NoResult();
         if (!ApiKey.TryParse(keyText, out var id, out var secret)) return AuthenticateResult.Fail("Invalid API Key");
 
-        await using var session = store.QuerySession();
-        var key = await session.LoadAsync<ApiKey>(id, Context.RequestAborted);
+        var key = cache.Find(id) ?? await LoadAsync(id);
         if (key is null || key.RevokedAt is not null || !key.Matches(secret)) return AuthenticateResult.Fail("Invalid API Key");
         if (accountId is not null && !string.Equals(accountId, key.AccountId.ToString(), StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.Fail("Invalid API Key");
 
         var identity = new ClaimsIdentity(Caller.From(key).ToClaims(), SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private async Task<ApiKey?> LoadAsync(Guid id)
+    {
+        var generation = cache.Generation;
+        await using var session = store.QuerySession();
+        var key = await session.LoadAsync<ApiKey>(id, Context.RequestAborted);
+        if (key is not null) cache.Keep(key, generation);
+        return key;
     }
 
     public static (string? Key, string? AccountId) ReadCredentials(HttpRequest request)
@@ -61,6 +70,8 @@ public static class ApiKeyAuthenticationRegistration
 {
     public static WebApplicationBuilder AddApiKeyAuthentication(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<ApiKeyCache>();
+        builder.Services.AddHostedService<ApiKeyRevocations>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         return builder;

@@ -23,6 +23,8 @@ public static class StoreRegistration
         builder.Services.AddSingleton(TimeProvider.System);
         var marten = builder.Services.AddMarten(opts => PartiesStore.Configure(opts, connectionString))
             .UseLightweightSessions()
+            // The audit index is an async projection: one node at a time keeps it (leader election by advisory lock).
+            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold)
             .IntegrateWithWolverine();
         // Marten applies changes under a PostgreSQL advisory lock, so many replicas may start at once.
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
@@ -34,7 +36,6 @@ public static class StoreRegistration
             opts.Discovery.IncludeAssembly(typeof(Party).Assembly);
             opts.Policies.AutoApplyTransactions();
             opts.Policies.ForMessagesOfType<IActorCommand>().AddMiddleware(typeof(ActorMetadata));
-            opts.Policies.ForMessagesOfType<IIdempotentCommand>().AddMiddleware(typeof(IdempotencyMiddleware));
 
             // A writer without If-Match never loses to another writer: its command is decided again on
             // the fresh state. Unique-index races are decided again too, so the loser sees the winner (for two

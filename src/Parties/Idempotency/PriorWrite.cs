@@ -9,6 +9,16 @@ namespace Parties.Idempotency;
 /// <param name="Replaced">A record is there but does not count (expired, or a refusal): this write replaces it.</param>
 public sealed record PriorWrite(IdempotentWrite? Write, IdempotencyRecord? Record, bool Replaced)
 {
+    /// <summary>The earlier request's record as it counts for this one: replayed, replaced (expired or a refusal), or
+    /// refused when another body used the key.</summary>
+    public static PriorWrite Of(IdempotentWrite write, IdempotencyRecord? record)
+    {
+        if (record is null) return new PriorWrite(write, null, false);
+        if (!record.Replays || record.CreatedAt < write.FreshSince) return new PriorWrite(write, null, true);
+        if (record.Fingerprint != write.Fingerprint) throw new IdempotencyKeyReusedException(write);
+        return new PriorWrite(write, record, false);
+    }
+
     /// <summary>
     /// Decides a write once per key: the earlier decision when this key's request was decided already (nothing to write),
     /// else <paramref name="decide"/>'s decision and effect with the operations that keep the decision under the key, in

@@ -1,58 +1,58 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using Parties.Reference;
 
 namespace Parties;
 
-/// <summary>Loads a decision's context in one round trip: the reference data and the holders of the
-/// numbers and vendor names the edits ask for.</summary>
+/// <summary>
+/// Loads a decision's context: the reference data and the holders of the numbers and vendor names the edits ask for.
+/// It enlists its queries in the handler's batch, so the context comes in the same round trip as whatever else the
+/// write reads first (the party under its lock, the Idempotency-Key's record).
+/// </summary>
 public static class PartyContextLoader
 {
-    public static async Task<PartyContext> LoadAsync(IQuerySession session, IEnumerable<PartyEdit> edits,
-        CancellationToken cancellation) =>
-        (await LoadWithHoldersAsync(session, [edits], cancellation)).Context;
-
-    /// <summary>The context for an update. When the edits change only one half of an individual's name, the
-    /// stored other half is read first, so the full name's holder is known (a rare, extra round trip).</summary>
-    public static async Task<PartyContext> LoadForUpdateAsync(IQuerySession session, Guid partyId,
-        IReadOnlyCollection<PartyEdit> edits, CancellationToken cancellation)
-    {
-        var unwrapped = edits.Select(Unwrap).ToList();
-        var first = unwrapped.OfType<SetValue<string?>>().Any(e => e.Field == PartyFields.FirstName);
-        var last = unwrapped.OfType<SetValue<string?>>().Any(e => e.Field == PartyFields.LastName);
-        if (first == last) return await LoadAsync(session, edits, cancellation);
-
-        var current = (await session.LoadAsync<Party>(partyId, cancellation))?.Data;
-        IEnumerable<PartyEdit> completed = current is null ? edits
-            : first ? edits.Append(new SetValue<string?>("", PartyFields.LastName, current.LastName))
-            : edits.Prepend(new SetValue<string?>("", PartyFields.FirstName, current.FirstName));
-        return await LoadAsync(session, completed.ToList(), cancellation);
-    }
-
-    /// <summary>The context for the edits of several parties (one list each), and the holder parties themselves
-    /// (a bulk update finds its targets among them by number).</summary>
-    public static async Task<(PartyContext Context, IReadOnlyList<Party> Holders)> LoadWithHoldersAsync(IQuerySession session,
-        IEnumerable<IEnumerable<PartyEdit>> editsPerParty, CancellationToken cancellation)
+    /// <summary>Enlists the context for the edits of several parties (one list each); after the batch ran, the returned
+    /// function gives the context and the holder parties themselves (a bulk update finds its targets among them by number).</summary>
+    public static Func<Task<(PartyContext Context, IReadOnlyList<Party> Holders)>> Enlist(IBatchedQuery batch,
+        IEnumerable<IEnumerable<PartyEdit>> editsPerParty)
     {
         var lists = editsPerParty.Select(edits => edits.Select(Unwrap).ToList()).ToList();
         var numbers = lists.SelectMany(l => l.OfType<SetNumber>()).Select(e => e.Number).Distinct().ToArray();
         var names = lists.SelectMany(NamesAskedFor).Select(Party.Normalize).OfType<string>().Distinct().ToArray();
 
-        var batch = session.CreateBatchQuery();
         var reference = batch.Load<ReferenceData>(ReferenceData.DocumentId);
         var holders = numbers.Length + names.Length == 0
             ? Task.FromResult<IReadOnlyList<Party>>([])
-            : batch.Query<Party>()
-                .Where(p => p.Number.IsOneOf(numbers) || p.VendorNameKey.IsOneOf(names))
-                .ToList();
-        await batch.Execute(cancellation);
+            : batch.Query<Party>().Where(p => p.Number.IsOneOf(numbers) || p.VendorNameKey.IsOneOf(names)).ToList();
+        return async () =>
+        {
+            var found = await holders;
+            var context = new PartyContext(
+                await reference ?? new ReferenceData(),
+                found.ToDictionary(p => p.Number, p => new PartyRef(p.Id, p.Data.Name)),
+                found.Where(p => p.VendorNameKey is not null).ToDictionary(p => p.VendorNameKey!, p => new PartyRef(p.Id, p.Data.Name)));
+            return (context, found);
+        };
+    }
 
-        var found = await holders;
-        var context = new PartyContext(
-            await reference ?? new ReferenceData(),
-            found.ToDictionary(p => p.Number, p => new PartyRef(p.Id, p.Data.Name)),
-            found.Where(p => p.VendorNameKey is not null)
-                .ToDictionary(p => p.VendorNameKey!, p => new PartyRef(p.Id, p.Data.Name)));
-        return (context, found);
+    /// <summary>
+    /// When an update changes one half of an individual's name, the full name it derives is only known from the stored
+    /// other half: its holder is looked up then (a rare, extra round trip).
+    /// </summary>
+    public static async Task<PartyContext> WithDerivedNameAsync(IQuerySession session, PartyContext context, Party? party,
+        IReadOnlyCollection<PartyEdit> edits, CancellationToken cancellation)
+    {
+        var unwrapped = edits.Select(Unwrap).ToList();
+        var first = Value(unwrapped, PartyFields.FirstName);
+        var last = Value(unwrapped, PartyFields.LastName);
+        if (party is null || (first is null) == (last is null)) return context;
+
+        var derived = Party.Normalize(PartyData.FullName(first ?? party.Data.FirstName, last ?? party.Data.LastName));
+        if (derived is null || context.VendorNameHolders.ContainsKey(derived)) return context;
+        var holder = await session.Query<Party>().Where(p => p.VendorNameKey == derived).FirstOrDefaultAsync(cancellation);
+        if (holder is null) return context;
+        var holders = new Dictionary<string, PartyRef>(context.VendorNameHolders) { [derived] = new PartyRef(holder.Id, holder.Data.Name) };
+        return context with { VendorNameHolders = holders };
     }
 
     // Type-specific fields arrive wrapped; the holder they ask about is the same.
@@ -64,13 +64,8 @@ public static class PartyContextLoader
     };
 
     /// <summary>The names one party's edits may give it: a name set, or an individual's name made of first and last name.</summary>
-    private static IEnumerable<string?> NamesAskedFor(IReadOnlyList<PartyEdit> edits)
-    {
-        var first = Value(edits, PartyFields.FirstName);
-        var last = Value(edits, PartyFields.LastName);
-        var derived = PartyData.FullName(first, last);
-        return edits.OfType<SetName>().Select(e => e.Name).Append(derived);
-    }
+    private static IEnumerable<string?> NamesAskedFor(IReadOnlyList<PartyEdit> edits) =>
+        edits.OfType<SetName>().Select(e => e.Name).Append(PartyData.FullName(Value(edits, PartyFields.FirstName), Value(edits, PartyFields.LastName)));
 
     private static string? Value(IEnumerable<PartyEdit> edits, PartyField<string?> field) =>
         edits.OfType<SetValue<string?>>().LastOrDefault(e => e.Field == field)?.Value;

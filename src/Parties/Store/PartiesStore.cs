@@ -51,12 +51,11 @@ public static class PartiesStore
             })
             .Index(x => x.ModifiedAt);
 
-        opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Inline);
-        // The audit query filters within one organization and pages newest first by (timestamp, id): each
-        // filter gets a composite index led by the tenant and ending in that order, so a page is one index
-        // range scan however many events there are. The field filter is a jsonb containment on a GIN index of the
-        // changed-field names only: a GIN index of the whole entry (every old and new value) cost each write more
-        // than the audit row itself.
+        opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Async);
+        // The audit query filters within one organization and pages newest first by (timestamp, sequence): each
+        // filter gets a composite index led by the tenant and ending in that order, so a page is one index range scan
+        // however many events there are. The field filter is a jsonb containment on a GIN index of the changed-field
+        // names only.
         opts.Schema.For<AuditEntry>()
             .StartIndexesByTenantId()
             .Index(x => new { x.Timestamp, x.Id })

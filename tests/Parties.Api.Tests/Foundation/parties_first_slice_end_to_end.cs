@@ -68,9 +68,9 @@ public class parties_first_slice_end_to_end(AppFixture app) : IClassFixture<AppF
         changed.Changes.Single(c => c.Field == "notes").Before.ShouldBeNull();
         events[1].UserName.ShouldBe("alice");
 
-        var audit = await session.Query<Parties.Projections.AuditEntry>().Where(a => a.PartyId == id).OrderBy(a => a.Version).ToListAsync();
+        var audit = await app.Store.TrailAsync(org.Id, id);
         audit.Select(a => a.Action).ShouldBe([Parties.Projections.AuditAction.Create, Parties.Projections.AuditAction.Update]);
-        audit[1].Fields.ShouldBe(["mobile", "mobileE164", "notes"]);
+        audit[1].Changes.Select(c => c.Field).ShouldBe(["mobile", "mobileE164", "notes"]);
         audit[1].UserId.ShouldBe("alice");
         audit[1].Dialect.ShouldBe("parties");
         audit[1].Timestamp.ShouldBe(events[1].Timestamp, TimeSpan.FromSeconds(1));

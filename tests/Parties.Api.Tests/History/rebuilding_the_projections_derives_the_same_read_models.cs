@@ -69,6 +69,7 @@ public class rebuilding_the_projections_derives_the_same_read_models(AppFixture 
     {
         await WorkloadAsync("Acme");
         await WorkloadAsync("Globex");
+        await app.Store.CaughtUpAsync();
         var parties = await RowsAsync("mt_doc_party");
         var audit = await RowsAsync("mt_doc_auditentry", "mt_version");
         parties.Length.ShouldBe(10);

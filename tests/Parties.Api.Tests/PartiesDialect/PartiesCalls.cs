@@ -66,6 +66,7 @@ public static class PartiesCalls
     /// <summary>What the organization's store holds: events, party rows, audit rows.</summary>
     public static async Task<(int Events, int Parties, int Audit)> CountAsync(this AppFixture app, TestOrganization org)
     {
+        await app.Store.CaughtUpAsync();
         await using var session = app.Store.QuerySession(org.Id);
         var events = await session.Events.QueryAllRawEvents().CountAsync();
         var parties = await session.Query<Party>().CountAsync();

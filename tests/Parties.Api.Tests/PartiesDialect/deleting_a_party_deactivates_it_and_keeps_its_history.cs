@@ -29,7 +29,7 @@ public class deleting_a_party_deactivates_it_and_keeps_its_history(AppFixture ap
 
         await using var session = app.Store.QuerySession(org.Id);
         (await session.Events.FetchStreamAsync(id)).Count.ShouldBe(2);
-        var audit = await session.Query<AuditEntry>().Where(a => a.PartyId == id).OrderBy(a => a.Version).ToListAsync();
+        var audit = await app.Store.TrailAsync(org.Id, id);
         audit.Select(a => a.Action).ShouldBe([AuditAction.Create, AuditAction.Delete]);
         audit[1].UserId.ShouldBe("bob");
     }

@@ -37,6 +37,7 @@ public class supplier_batches_write_each_item_on_its_own(AppFixture app) : IClas
         await using var session = app.Store.QuerySession(org.Id);
         var names = (await session.Query<Party>().ToListAsync()).Select(p => p.Data.Name);
         names.Order().ShouldBe(good.Select(i => $"Supplier {i:000}"));
+        await app.Store.CaughtUpAsync();
         (await session.Query<Parties.Projections.AuditEntry>().CountAsync()).ShouldBe(good.Length);
     }
 

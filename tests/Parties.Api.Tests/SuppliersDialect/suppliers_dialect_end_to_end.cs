@@ -233,7 +233,7 @@ public class suppliers_dialect_end_to_end(AppFixture app) : IClassFixture<AppFix
         all.GetProperty("Suppliers").EnumerateArray().Select(s => s.GetProperty("Status").GetString()).ShouldBe(["Deprecated", "Deprecated"]);
 
         await using var session = app.Store.QuerySession(org.Id);
-        var audit = await session.Query<Parties.Projections.AuditEntry>().Where(a => a.PartyId == id).OrderBy(a => a.Version).ToListAsync();
+        var audit = await app.Store.TrailAsync(org.Id, id);
         audit.Last().Action.ShouldBe(Parties.Projections.AuditAction.Delete);
         audit.Last().Dialect.ShouldBe("suppliers");
     }

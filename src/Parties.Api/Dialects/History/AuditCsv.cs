@@ -38,11 +38,11 @@ public sealed class AuditCsv(IDocumentStore store, string organizationId, AuditF
                 await csv.WriteRecordAsync(Row(entry, change), cancellation);
             await csv.FlushAsync(cancellation);
             if (entries.Count < Batch) break;
-            after = new AuditCursor(entries[^1].Timestamp, entries[^1].Id);
+            after = new AuditCursor(entries[^1].Timestamp, entries[^1].Sequence);
         }
     }
 
-    private static string[] Row(AuditEntry entry, FieldChange change) =>
+    private static string[] Row(TrailEntry entry, FieldChange change) =>
     [
         entry.Timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
         entry.PartyId.ToString(),

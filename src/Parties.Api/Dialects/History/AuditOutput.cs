@@ -11,7 +11,7 @@ public sealed record AuditChange(string Field, JsonElement? Old, JsonElement? Ne
 public sealed record AuditItem(Guid Id, Guid Party, long Version, DateTimeOffset Timestamp, string Action, string? User,
     string? ApiKeyId, string? Dialect, string? RequestId, IReadOnlyList<AuditChange> Changes)
 {
-    public static AuditItem From(AuditEntry e) => new(e.Id, e.PartyId, e.Version, e.Timestamp,
+    public static AuditItem From(TrailEntry e) => new(e.Id, e.PartyId, e.Version, e.Timestamp,
         e.Action.ToString().ToLowerInvariant(), e.UserId, e.ApiKeyId, e.Dialect, e.RequestId,
         [.. e.Changes.Select(c => new AuditChange(PartyHistory.FieldName(c.Field), c.Before, c.After))]);
 }

@@ -14,6 +14,7 @@ public static class HistoryApi
     public static WebApplicationBuilder AddHistory(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FeedHighWater>();
+        builder.Services.AddSingleton<AuditCatchUp>();
         return builder;
     }
 

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Marten;
-using Marten.Linq;
 using Parties.Api.Auth;
 using Parties.Projections;
 
 namespace Parties.Api.Dialects.PartiesApi;
 
-/// <summary><c>GET /api/parties/{id}/history/</c>: the party's audit entries, newest first, paginated like the list.</summary>
+/// <summary><c>GET /api/parties/{id}/history/</c>: the party's writes, newest first, paginated like the list: a page is the
+/// range of versions it covers, read from the party's stream (the count is the party's version).</summary>
 public static class PartyHistory
 {
     public static async Task<IResult> Handle(Guid id, HttpContext http, IDocumentStore store)
@@ -15,17 +15,14 @@ public static class PartyHistory
         if (pageError is not null) return pageError;
 
         await using var session = store.QuerySession(http.Caller().OrganizationId);
-        var entries = await session.Query<AuditEntry>().Stats(out var stats)
-            .Where(e => e.PartyId == id)
-            .OrderByDescending(e => e.Version)
-            .Skip(page!.Skip).Take(page.Size)
-            .ToListAsync(http.RequestAborted);
-        // Every party has its creation entry: none at all means no such party in this organization.
-        if (entries.Count == 0 && page.Number == 1) return PartiesErrors.Instance.NotFound();
-        return Pagination.Respond(http.Request, page, stats.TotalResults, entries.Select(Entry).ToList());
+        var party = await session.LoadAsync<Party>(id, http.RequestAborted);
+        if (party is null) return PartiesErrors.Instance.NotFound();
+        var newest = party.Version - (long)page!.Skip;
+        var entries = newest < 1 ? [] : await PartyTrail.NewestFirstAsync(session, id, newest, page.Size, http.RequestAborted);
+        return Pagination.Respond(http.Request, page, party.Version, entries.Select(Entry).ToList());
     }
 
-    private static Dictionary<string, object?> Entry(AuditEntry entry) => new()
+    private static Dictionary<string, object?> Entry(TrailEntry entry) => new()
     {
         ["version"] = entry.Version,
         ["timestamp"] = entry.Timestamp,

@@ -14,7 +14,7 @@ public sealed record AuditTrailItem(DateTimeOffset CreatedOn, string FieldType, 
 
 /// <summary>
 /// <c>GET /v1.0/vendor/{vendorId}/audit-trail</c>: every write to the party, whichever dialect made it, newest
-/// first, one item per changed field, read from the audit projection.
+/// first, one item per changed field, read from the vendor's stream.
 /// </summary>
 public static class VendorAuditTrail
 {
@@ -28,13 +28,12 @@ public static class VendorAuditTrail
         var read = await VendorLoads.LoadAsync(session, caller, id, http.RequestAborted);
         if (Errors.Refusal(read.Access) is { } refusal) return refusal;
 
-        var entries = await session.Query<AuditEntry>().Where(a => a.PartyId == id).OrderByDescending(a => a.Version)
-            .ToListAsync(http.RequestAborted);
+        var entries = await PartyTrail.NewestFirstAsync(session, id, read.Party!.Version, read.Party.Version, http.RequestAborted);
         var items = entries.SelectMany(e => Items(e, read.Reference)).ToList();
         return VendorsJson.Ok(new VendorAudit(items, new VendorAuditCount(items.Count)));
     }
 
-    private static IEnumerable<AuditTrailItem> Items(AuditEntry entry, ReferenceData reference)
+    private static IEnumerable<AuditTrailItem> Items(TrailEntry entry, ReferenceData reference)
     {
         var user = entry.UserId is null ? null : new AuditTrailUser(entry.UserId, VendorOutput.OwnerName(entry.UserId, reference));
         var type = entry.Action.ToString().ToUpperInvariant();

@@ -26,8 +26,7 @@ namespace Internal.Generated.WolverineHandlers
             var registerParties = (Parties.RegisterParties)context.Envelope.Message;
 
             Parties.ActorMetadata.Before(registerParties, documentSession);
-            var priorWrite = await Parties.Idempotency.IdempotencyMiddleware.LoadAsync(registerParties, documentSession, cancellation).ConfigureAwait(false);
-            var partyContext = await Parties.RegisterPartiesHandler.LoadAsync(registerParties, documentSession, cancellation).ConfigureAwait(false);
+            (var partyContext, var priorWrite) = await Parties.RegisterPartiesHandler.LoadAsync(registerParties, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Parties.RegisterPartiesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.RegisterPartiesHandler");
             

@@ -26,8 +26,7 @@ namespace Internal.Generated.WolverineHandlers
             var registerParty = (Parties.RegisterParty)context.Envelope.Message;
 
             Parties.ActorMetadata.Before(registerParty, documentSession);
-            var priorWrite = await Parties.Idempotency.IdempotencyMiddleware.LoadAsync(registerParty, documentSession, cancellation).ConfigureAwait(false);
-            var partyContext = await Parties.RegisterPartyHandler.LoadAsync(registerParty, documentSession, cancellation).ConfigureAwait(false);
+            (var partyContext, var priorWrite) = await Parties.RegisterPartyHandler.LoadAsync(registerParty, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Parties.RegisterPartyHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.RegisterPartyHandler");
             

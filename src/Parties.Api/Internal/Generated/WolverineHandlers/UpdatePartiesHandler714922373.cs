@@ -26,8 +26,7 @@ namespace Internal.Generated.WolverineHandlers
             var updateParties = (Parties.UpdateParties)context.Envelope.Message;
 
             Parties.ActorMetadata.Before(updateParties, documentSession);
-            var priorWrite = await Parties.Idempotency.IdempotencyMiddleware.LoadAsync(updateParties, documentSession, cancellation).ConfigureAwait(false);
-            var partyUpdateBatch = await Parties.UpdatePartiesHandler.LoadAsync(updateParties, documentSession, cancellation).ConfigureAwait(false);
+            (var partyUpdateBatch, var priorWrite) = await Parties.UpdatePartiesHandler.LoadAsync(updateParties, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Parties.UpdatePartiesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.UpdatePartiesHandler");
             

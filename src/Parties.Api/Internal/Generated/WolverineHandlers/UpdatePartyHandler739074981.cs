@@ -20,40 +20,25 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
             var updateParty = (Parties.UpdateParty)context.Envelope.Message;
 
-            var party_Id = updateParty.PartyId;
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(context);
-            // Application-specific Open Telemetry auditing
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("party.id", updateParty.PartyId);
             Parties.ActorMetadata.Before(updateParty, documentSession);
-            var priorWrite = await Parties.Idempotency.IdempotencyMiddleware.LoadAsync(updateParty, documentSession, cancellation).ConfigureAwait(false);
-            var partyContext = await Parties.UpdatePartyHandler.LoadAsync(updateParty, documentSession, cancellation).ConfigureAwait(false);
+            (var eventStreamOfParty, var partyContext, var priorWrite) = await Parties.UpdatePartyHandler.LoadAsync(updateParty, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Parties.UpdatePartyHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.UpdatePartyHandler");
-            // Loading Marten aggregate as part of the aggregate handler workflow
-            var eventStreamOfParty = await documentSession.Events.FetchForExclusiveWriting<Parties.Party>(party_Id, cancellation);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", party_Id);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Parties.Party");
             
             // The actual message execution
-            (var outgoing1, var outgoing2, var outgoing3) = Parties.UpdatePartyHandler.Handle(updateParty, eventStreamOfParty.Aggregate, partyContext, priorWrite, _timeProvider);
+            (var outgoing1, var outgoing2) = Parties.UpdatePartyHandler.Handle(updateParty, eventStreamOfParty, partyContext, priorWrite, _timeProvider);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
-            if (outgoing2 != null)
-            {
-                
-                // Capturing any possible events returned from the command handlers
-                eventStreamOfParty.AppendMany(outgoing2);
-            }
-
             // Apply each Marten op to the current document session
-            foreach (var item_of_outgoing3 in outgoing3) item_of_outgoing3.Execute(documentSession);
+            foreach (var item_of_outgoing2 in outgoing2) item_of_outgoing2.Execute(documentSession);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(cancellation).ConfigureAwait(false);

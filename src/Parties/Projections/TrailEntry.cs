@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using JasperFx.Events;
+
+namespace Parties.Projections;
+
+public enum AuditAction { Create, Update, Delete }
+
+/// <summary>
+/// One write to a party as its history shows it, read straight from the event: when, who (user and key), through which
+/// dialect and request, what the write meant, and each field's old and new value (no old value on a creation).
+/// </summary>
+public sealed record TrailEntry(long Sequence, Guid Id, Guid PartyId, long Version, DateTimeOffset Timestamp, string? UserId,
+    string? ApiKeyId, string? Dialect, string? RequestId, AuditAction Action, ImmutableArray<FieldChange> Changes)
+{
+    /// <summary>The entry of a party event; null for an event that is no write to a party.</summary>
+    public static TrailEntry? Of(IEvent e)
+    {
+        var (action, changes) = e.Data switch
+        {
+            PartyRegistered registered => (AuditAction.Create, PartyFields.Registered(registered.Data)),
+            PartyDeactivated deactivated => (AuditAction.Delete, deactivated.Changes),
+            // A reactivation reads as an update, as it always has in the audit query and the Vendors audit trail.
+            PartyReactivated reactivated => (AuditAction.Update, reactivated.Changes),
+            PartyChanged changed => (DeactivatedBeforeItsOwnEvent(changed) ? AuditAction.Delete : AuditAction.Update, changed.Changes),
+            _ => ((AuditAction?)null, ImmutableArray<FieldChange>.Empty),
+        };
+        if (action is null) return null;
+        return new TrailEntry(e.Sequence, e.Id, e.StreamId, e.Version, EventTime.Of(e), e.UserName,
+            e.GetHeader(ActorMetadata.ApiKeyHeader)?.ToString(), e.GetHeader(ActorMetadata.DialectHeader)?.ToString(),
+            e.CorrelationId, action.Value, changes);
+    }
+
+    /// <summary>Streams written before <see cref="PartyDeactivated"/> existed recorded a deactivation as a change of
+    /// <c>active</c> to false; they read as the deletes they were.</summary>
+    private static bool DeactivatedBeforeItsOwnEvent(PartyChanged changed) =>
+        changed.Changes.Any(c => c is { Field: PartyFields.ActiveName, After.ValueKind: JsonValueKind.False });
+}
