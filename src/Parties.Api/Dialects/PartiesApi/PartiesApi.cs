@@ -70,7 +70,7 @@ public static class PartiesApi
     private static async Task<IResult> Update(Guid id, WriteKind kind, HttpContext http, IMessageBus bus)
     {
         if (http.Idempotency()?.Decision is { } earlier) return Respond(earlier, http, StatusCodes.Status200OK);
-        if (!ETags.TryReadIfMatch(http.Request, out var expected)) return Errors.PreconditionFailed(-1);
+        var expected = ETags.ExpectedVersion(http.Request);
         var body = await JsonBody<PartyInput>.ReadAsync(http.Request, PartiesJson.Options);
         if (!body.IsValid) return Errors.BadRequest(JsonBody<PartyInput>.Field(body.ErrorPath), body.ErrorMessage!);
         var (edits, errors) = PartyInputMapping.ToEdits(body.Value!, kind);
@@ -79,7 +79,7 @@ public static class PartiesApi
         var caller = http.Caller();
         var command = new UpdateParty(id, edits, EditMode.AllOrNothing, expected, caller.As(PartiesErrors.Name, http),
             Idempotency: http.Idempotency()?.Write);
-        var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
+        var decision = await bus.DecideAsync(caller.OrganizationId, command, http.RequestAborted);
         return Respond(decision, http, StatusCodes.Status200OK);
     }
 
@@ -87,11 +87,11 @@ public static class PartiesApi
     private static async Task<IResult> Delete(Guid id, HttpContext http, IMessageBus bus)
     {
         if (http.Idempotency()?.Decision is { } earlier) return Deleted(earlier, http);
-        if (!ETags.TryReadIfMatch(http.Request, out var expected)) return Errors.PreconditionFailed(-1);
+        var expected = ETags.ExpectedVersion(http.Request);
         var caller = http.Caller();
         var command = new UpdateParty(id, [PartyInputMapping.Deactivate], EditMode.AllOrNothing, expected,
             caller.As(PartiesErrors.Name, http), Idempotency: http.Idempotency()?.Write);
-        return Deleted(await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted), http);
+        return Deleted(await bus.DecideAsync(caller.OrganizationId, command, http.RequestAborted), http);
     }
 
     private static IResult Deleted(PartyDecision decision, HttpContext http) =>

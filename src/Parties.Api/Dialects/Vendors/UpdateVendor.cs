@@ -26,7 +26,7 @@ public static class UpdateVendor
         var caller = http.Caller();
         var command = new UpdateParty(id, edits, EditMode.PerField, null, caller.As(VendorsErrors.Name, http),
             new VendorCaller(caller.UserId, caller.SeesAll), http.Idempotency()?.Write);
-        var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
+        var decision = await bus.DecideAsync(caller.OrganizationId, command, http.RequestAborted);
         return decision.Status switch
         {
             DecisionStatus.NotFound => Errors.NotFound(),
