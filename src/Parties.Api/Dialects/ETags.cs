@@ -9,6 +9,16 @@ public static class ETags
 
     public static void Set(HttpResponse response, int version) => response.Headers.ETag = Format(version);
 
+    /// <summary>A version no party is ever at: streams start at 1.</summary>
+    public const int NoVersion = 0;
+
+    /// <summary>
+    /// The version a write requires: null when If-Match is absent or "*". A tag that names no version (<c>"abc"</c>,
+    /// <c>""</c>, a number too big) requires <see cref="NoVersion"/>, so the write fails the version check like a
+    /// stale tag and the 412 names the version the party is really at (a party that does not exist is still 404).
+    /// </summary>
+    public static int? ExpectedVersion(HttpRequest request) => TryReadIfMatch(request, out var version) ? version : NoVersion;
+
     /// <summary>The version an If-Match names; null when absent or "*". False when it names no version of ours.</summary>
     public static bool TryReadIfMatch(HttpRequest request, out int? version)
     {

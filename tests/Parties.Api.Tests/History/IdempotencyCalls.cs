@@ -24,14 +24,14 @@ public sealed record Answer(int Status, string Body, string? ETag, bool Replayed
 public static class IdempotencyCalls
 {
     public static async Task<Answer> SendAsync(this IAlbaHost host, string apiKey, HttpMethod method, string url, string body,
-        string? idempotencyKey)
+        string? idempotencyKey, CancellationToken cancellation = default)
     {
         using var client = host.Server.CreateClient();
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Api-Key", apiKey);
         if (idempotencyKey is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
         if (method != HttpMethod.Delete) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await client.SendAsync(request);
+        using var response = await client.SendAsync(request, cancellation);
         return new Answer((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.ETag?.ToString(),
             response.Headers.Contains("Idempotent-Replayed"));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marten;
+using Npgsql;
 using Parties.Api.Tests.Infrastructure;
 using Parties.Api.Tests.SuppliersDialect;
 using Shouldly;
@@ -65,21 +66,30 @@ public class idempotency_keys_on_suppliers_batches(AppFixture app) : IClassFixtu
         var org = await Suppliers.OrganizationAsync(app.Host);
         var key = IdempotencyCalls.NewKey();
         var body = Batch(Suppliers.Valid("Alpha"), Suppliers.Valid("Crash Test"), Suppliers.Valid("Gamma"));
-        // The database refuses the second item's events: its transaction fails, as if the process died there.
-        await app.ExecuteAsync($"""
-            create function parties.refuse_crash_test() returns trigger language plpgsql as $$
-            begin if new.data::text like '%Crash Test%' then raise exception 'simulated crash'; end if; return new; end $$;
-            create trigger refuse_crash_test before insert on parties.mt_events for each row execute function parties.refuse_crash_test();
+        // The database holds the second item's events until the client is gone: the request ends in the middle of
+        // the batch, with the first item committed and the second not, as if the process died there. (A failure the
+        // request survives is the item's own error, not the end of the batch.)
+        await app.ExecuteAsync("""
+            create function parties.hold_crash_test() returns trigger language plpgsql as $$
+            begin if new.data::text like '%Crash Test%' then perform pg_sleep(60); end if; return new; end $$;
+            create trigger hold_crash_test before insert on parties.mt_events for each row execute function parties.hold_crash_test();
             """);
+        using (var gone = new CancellationTokenSource())
+        {
+            var cut = app.Host.SendAsync(org.BookkeeperKey, HttpMethod.Post, "/Suppliers", body, key, gone.Token);
+            await WaitUntilAsync("select count(*) > 0 from pg_stat_activity where datname = current_database() and wait_event = 'PgSleep'");
+            await gone.CancelAsync();
+            await Should.ThrowAsync<OperationCanceledException>(cut);
+        }
+        await WaitUntilAsync("select count(*) = 0 from pg_stat_activity where datname = current_database() and wait_event = 'PgSleep'");
+        await app.ExecuteAsync("drop trigger hold_crash_test on parties.mt_events;");
 
-        (await app.Host.SendAsync(org.BookkeeperKey, HttpMethod.Post, "/Suppliers", body, key)).Status.ShouldBe(500);
         (await app.EventCountAsync(org)).ShouldBe(1);
         (await app.IdempotencyRecordsAsync(org)).ShouldHaveSingleItem().Item.ShouldBe(0);
         await using (var session = app.Store.QuerySession(org.Id))
             (await session.Query<Party>().SingleAsync()).Data.Name.ShouldBe("Alpha");
         var alpha = (await app.IdempotencyRecordsAsync(org)).Single().Decision!.Party!.Id;
 
-        await app.ExecuteAsync("drop trigger refuse_crash_test on parties.mt_events;");
         var retried = await app.Host.SendAsync(org.BookkeeperKey, HttpMethod.Post, "/Suppliers", body, key);
 
         retried.Status.ShouldBe(200, retried.Body);
@@ -87,6 +97,20 @@ public class idempotency_keys_on_suppliers_batches(AppFixture app) : IClassFixtu
         items.EnumerateArray().ShouldAllBe(i => i.GetProperty("OperationStatus").GetString() == "succeeded");
         items[0].GetProperty("ID").GetGuid().ShouldBe(alpha);
         (await app.EventCountAsync(org)).ShouldBe(3);
+    }
+
+    private async Task WaitUntilAsync(string condition)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var command = new NpgsqlCommand(condition, connection);
+            if ((bool)(await command.ExecuteScalarAsync())!) return;
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"waited 30 s for: {condition}");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]

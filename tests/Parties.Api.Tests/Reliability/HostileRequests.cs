@@ -22,8 +22,9 @@ public sealed record HostileRequest(string Dialect, string Method, string Path, 
     }
 }
 
-/// <summary>The rows a hostile request may name: real ones of the organization, so a valid-looking request goes deep.</summary>
-public sealed record HostileTargets(string AdminKey, string ReadOnlyKey, Guid PartyId, Guid VendorId, Guid SupplierId);
+/// <summary>The rows a hostile request may name: real ones of the organization, so a valid-looking request goes deep, and
+/// <paramref name="ForeignId"/>, a supplier (a party, a vendor) of another organization, which must not exist for the caller.</summary>
+public sealed record HostileTargets(string AdminKey, string ReadOnlyKey, Guid PartyId, Guid VendorId, Guid SupplierId, Guid ForeignId);
 
 /// <summary>
 /// CsCheck generators of hostile requests against every endpoint of every dialect: a valid body (or query) that is
@@ -51,7 +52,7 @@ public static class HostileRequests
 
     private static Gen<HostileRequest> PartiesWrite(HostileTargets t) =>
         from target in Gen.OneOf(("POST", "/api/parties/"), ("PUT", "{id}"), ("PATCH", "{id}"), ("DELETE", "{id}"))
-        from id in PathId(t.PartyId)
+        from id in PathId(t.PartyId, t.ForeignId)
         from number in Gen.Int[0, 30]
         from body in Body(PartyBody(number))
         from ifMatch in IfMatch
@@ -64,15 +65,17 @@ public static class HostileRequests
         from method in Gen.OneOf("POST", "PUT", "PATCH")
         from number in Gen.Int[0, 30]
         from count in Gen.Frequency((3, Gen.Int[1, 3]), (1, Gen.Int[1001, 1200]))
-        from body in Body(new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)PartyBody(number + i))]))
+        from oddNumber in Gen.Frequency((3, Gen.Const((string?)null)), (1, OddIdText(t).Select(text => (string?)text)))
+        from body in Body(new JsonArray([.. Enumerable.Range(0, count)
+            .Select(i => (JsonNode)PartyBody(number + i, i == 0 ? oddNumber : null))]))
         from headers in Headers(t)
         select new HostileRequest("parties", method, "/api/parties/bulk/", "", body.Bytes, headers.ContentType, headers.Authorization,
             null, $"{count} items; {body.Description}");
 
     private static Gen<HostileRequest> PartiesRead(HostileTargets t) =>
-        from path in Gen.OneOf(Gen.Const("/api/parties/"), PathId(t.PartyId).Select(id => $"/api/parties/{id}/"),
-            PathId(t.PartyId).Select(id => $"/api/parties/{id}/history/"))
-        from query in Query("page", "page_size", "ordering", "party_type", "modified_since", "is_active", "include_inactive", "role",
+        from path in Gen.OneOf(Gen.Const("/api/parties/"), PathId(t.PartyId, t.ForeignId).Select(id => $"/api/parties/{id}/"),
+            PathId(t.PartyId, t.ForeignId).Select(id => $"/api/parties/{id}/history/"))
+        from query in Query(t, "page", "page_size", "ordering", "party_type", "modified_since", "is_active", "include_inactive", "role",
             "sub_type", "number", "search", "as_of", "version")
         from headers in Headers(t)
         select new HostileRequest("parties", "GET", path, query, null, null, headers.Authorization, null, "query");
@@ -80,30 +83,36 @@ public static class HostileRequests
     // No `wait`: a valid long-poll wait would hold a case for up to 30 s.
     private static Gen<HostileRequest> HistoryRead(HostileTargets t) =>
         from path in Gen.OneOf("/api/audit/", "/api/changes/")
-        from query in Query("party", "user", "field", "dialect", "from", "to", "cursor", "limit", "format", "after")
+        from query in Query(t, "party", "user", "field", "dialect", "from", "to", "cursor", "limit", "format", "after")
         from headers in Headers(t)
         select new HostileRequest("parties", "GET", path, query, null, null, headers.Authorization, null, "query");
 
     private static Gen<HostileRequest> VendorsWrite(HostileTargets t) =>
         from create in Gen.Bool
-        from id in PathId(t.VendorId)
+        from id in PathId(t.VendorId, t.ForeignId)
         from number in Gen.Int[0, 30]
-        from body in Body(create ? VendorBody(number) : new JsonObject { ["vendorData"] = VendorPatchData(number) })
+        from owner in Gen.Frequency((3, Gen.Const("alice")), (1, OddIdText(t)))
+        from body in Body(create ? VendorBody(number) : new JsonObject { ["vendorData"] = VendorPatchData(number, owner) })
         from headers in Headers(t)
         select new HostileRequest("vendors", create ? "POST" : "PATCH", create ? "/v1.0/vendor" : $"/v1.0/vendor/{id}", "", body.Bytes,
             headers.ContentType, headers.Authorization, null, body.Description);
 
     private static Gen<HostileRequest> VendorsRead(HostileTargets t) =>
         from path in Gen.OneOf(Gen.Const("/v1.0/vendors"), Gen.Const("/v1.0/vendor/search"),
-            PathId(t.VendorId).Select(id => $"/v1.0/vendor/{id}"), PathId(t.VendorId).Select(id => $"/v1.0/vendor/{id}/audit-trail"))
-        from query in Query("name", "userId", "gstNumber", "panNumber", "limit", "cursor", "as_of", "version")
+            PathId(t.VendorId, t.ForeignId).Select(id => $"/v1.0/vendor/{id}"),
+            PathId(t.VendorId, t.ForeignId).Select(id => $"/v1.0/vendor/{id}/audit-trail"))
+        from query in Query(t, "name", "userId", "gstNumber", "panNumber", "limit", "cursor", "as_of", "version")
         from headers in Headers(t)
         select new HostileRequest("vendors", "GET", path, query, null, null, headers.Authorization, null, "query");
 
     private static Gen<HostileRequest> SuppliersWrite(HostileTargets t) =>
         from put in Gen.Bool
         from number in Gen.Int[0, 30]
-        from body in Body(new JsonObject { ["Suppliers"] = new JsonArray(SupplierBody(number, put ? t.SupplierId : null)) })
+        from ids in BodyId(t).Array[1, 3]
+        from body in Body(new JsonObject
+        {
+            ["Suppliers"] = new JsonArray([.. ids.Select((id, i) => (JsonNode)SupplierBody(number + i, put ? id : null, put))]),
+        })
         from headers in Headers(t)
         select new HostileRequest("suppliers", put ? "PUT" : "POST", "/Suppliers", "", body.Bytes, headers.ContentType,
             headers.Authorization, null, body.Description);
@@ -113,15 +122,16 @@ public static class HostileRequests
         from count in Gen.Int[101, 160]
         from body in Body(new JsonObject
         {
-            ["Suppliers"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)SupplierBody(i, put ? t.SupplierId : null))]),
+            ["Suppliers"] = new JsonArray([.. Enumerable.Range(0, count)
+                .Select(i => (JsonNode)SupplierBody(i, put ? t.SupplierId.ToString() : null, put))]),
         })
         from headers in Headers(t)
         select new HostileRequest("suppliers", put ? "PUT" : "POST", "/Suppliers", "", body.Bytes, headers.ContentType,
             headers.Authorization, null, $"{count} items; {body.Description}");
 
     private static Gen<HostileRequest> SuppliersRead(HostileTargets t) =>
-        from path in Gen.OneOf(Gen.Const("/Suppliers"), PathId(t.SupplierId).Select(id => $"/Suppliers/{id}"))
-        from query in Query("page", "limit", "name", "modifiedSince", "includeDeprecated", "as_of", "version")
+        from path in Gen.OneOf(Gen.Const("/Suppliers"), PathId(t.SupplierId, t.ForeignId).Select(id => $"/Suppliers/{id}"))
+        from query in Query(t, "page", "limit", "name", "modifiedSince", "includeDeprecated", "as_of", "version")
         from headers in Headers(t)
         select new HostileRequest("suppliers", "GET", path, query, null, null, headers.Authorization, null, "query");
 
@@ -140,8 +150,10 @@ public static class HostileRequests
             ("PUT", "/admin/party-sub-types/{key}", new JsonObject { ["name"] = "Sub type" }),
             ("PUT", "/admin/party-roles/{key}", new JsonObject { ["name"] = "Role" }),
             ("PUT", "/admin/settings", new JsonObject { ["plan"] = "Large", ["defaultCountry"] = "IR" }))
-        from key in Gen.OneOf("hostile", "x", new string('k', 51), "ключ", "customer", "none", "%E2%80%AE", "a%20b")
-        from body in Body(target.Item3)
+        from key in Gen.Frequency((8, Gen.OneOf("hostile", "x", new string('k', 51), "ключ", "customer", "none", "%E2%80%AE", "a%20b")),
+            (1, OddIdText(t).Select(Uri.EscapeDataString)))
+        from userId in Gen.Frequency((3, Gen.Const((string?)null)), (1, OddIdText(t).Select(text => (string?)text)))
+        from body in Body(WithUser(target.Item3, userId))
         from headers in Headers(t)
         select new HostileRequest("admin", target.Item1, target.Item2.Replace("{key}", key), "", body.Bytes, headers.ContentType,
             headers.Authorization, null, body.Description);
@@ -150,17 +162,17 @@ public static class HostileRequests
         from path in Gen.OneOf("/admin/users", "/admin/api-keys", "/admin/flex-fields", "/admin/payment-terms", "/admin/settings",
             "/admin/party-roles", "/admin/nothing-here")
         from method in Gen.Frequency((6, Gen.Const("GET")), (1, Gen.Const("DELETE")))
-        from id in PathId(Guid.Parse("0193e0a0-0000-7000-8000-00000000dead"))
-        from query in Query("page", "limit")
+        from id in PathId(Guid.Parse("0193e0a0-0000-7000-8000-00000000dead"), t.ForeignId)
+        from query in Query(t, "page", "limit")
         from headers in Headers(t)
         let url = method == "DELETE" ? $"/admin/api-keys/{id}" : path
         select new HostileRequest("admin", method, url, query, null, null, headers.Authorization, null, "query");
 
     // ---- valid bodies, to be broken ----
 
-    private static JsonObject PartyBody(int number) => new()
+    private static JsonObject PartyBody(int number, string? numberText = null) => new()
     {
-        ["number"] = $"H-{number}", ["party_type"] = "organization", ["legal_name"] = $"Hostile {number} Ltd", ["role"] = "customer_and_vendor",
+        ["number"] = numberText ?? $"H-{number}", ["party_type"] = "organization", ["legal_name"] = $"Hostile {number} Ltd", ["role"] = "customer_and_vendor",
         ["sub_type"] = null, ["mobile"] = "09121234567", ["notes"] = "notes", ["national_code"] = "0012345678", ["economic_code"] = "411",
         ["registration_number"] = "R1", ["is_active"] = true,
         ["addresses"] = new JsonArray(new JsonObject
@@ -182,15 +194,15 @@ public static class HostileRequests
         },
     };
 
-    private static JsonObject VendorPatchData(int number) => new()
+    private static JsonObject VendorPatchData(int number, string owner) => new()
     {
-        ["name"] = $"Hostile Vendor {number}", ["email"] = "v@hostile.test", ["phone"] = "+989121234567", ["owner"] = "alice",
+        ["name"] = $"Hostile Vendor {number}", ["email"] = "v@hostile.test", ["phone"] = "+989121234567", ["owner"] = owner,
         ["address"] = new JsonObject { ["addressLine1"] = "2 Main St", ["city"] = "Pune", ["locality"] = "INTERNATIONAL" },
         ["communications"] = new JsonObject { ["to"] = new JsonArray("a@hostile.test"), ["cc"] = new JsonArray(), ["bcc"] = new JsonArray() },
         ["customFields"] = new JsonObject { ["color"] = new JsonObject { ["type"] = "VARCHAR", ["value"] = "red" } },
     };
 
-    private static JsonObject SupplierBody(int number, Guid? id)
+    private static JsonObject SupplierBody(int number, JsonNode? id, bool withId)
     {
         var supplier = new JsonObject
         {
@@ -204,7 +216,7 @@ public static class HostileRequests
             }),
             ["Contacts"] = new JsonArray(new JsonObject { ["Name"] = "Jane", ["Email"] = "jane@hostile.test", ["Default"] = true }),
         };
-        if (id is { } given) supplier["ID"] = given.ToString();
+        if (withId) supplier["ID"] = id;
         return supplier;
     }
 
@@ -419,11 +431,16 @@ public static class HostileRequests
 
     // ---- ids, queries, headers ----
 
-    private static Gen<string> PathId(Guid real) => Gen.Frequency(
+    /// <summary>An identifier aimed at nothing of the caller's: the empty Guid, another organization's id in every form .NET
+    /// parses, one that never existed, malformed and over-long ones (<see cref="OddIdentifiers"/>); unescaped.</summary>
+    private static Gen<string> OddIdText(HostileTargets t) => Gen.OneOf(OddIdentifiers.For(t.ForeignId).Select(id => id.Text).ToArray());
+
+    private static Gen<string> PathId(Guid real, Guid foreign) => Gen.Frequency(
         (4, Gen.Const(real.ToString())),
         (2, Gen.Guid.Select(g => g.ToString())),
         (1, Gen.Const(real.ToString("B"))),
         (1, Gen.Const(real.ToString().ToUpperInvariant())),
+        (3, Gen.OneOf(OddIdentifiers.For(foreign).Select(id => Uri.EscapeDataString(id.Text)).ToArray())),
         (3, Gen.OneOf("abc", "1e400", "-1", "%FF", "%C0%AF", "..%2F..", "%20", "%7Bid%7D", "null", "undefined",
             new string('9', 3000), "%E2%80%AE", "0123456789abcdef0123456789abcdefx")));
 
@@ -433,11 +450,31 @@ public static class HostileRequests
         "2024-01-01T00:00:00Z", "9999-12-31T23:59:59%2B14:00", "0001-01-01", "-number", "modified", "-modified", "individual",
         "organization", "customer_and_vendor", "none", "vendor", "alice", "carol", "WyJhIiwiYiJd",
         "WyJhIiwiMDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwIl0", "WyJcdTAwMDAiLCIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiXQ",
-        "%E2%80%AE", "%D9%85%D8%B4%D8%AA%D8%B1%DB%8C", "Hostile", "G1", "P1", "*", "%5B%5D", "%7B%7D");
+        "%E2%80%AE", "%D9%85%D8%B4%D8%AA%D8%B1%DB%8C", "Hostile", "G1", "P1", "*", "%5B%5D", "%7B%7D",
+        // audit cursors of 24 bytes: all zero (time zero, the empty Guid) and all 0xFF (a time before the first)
+        new string('A', 32), new string('_', 32));
 
-    private static Gen<string> Query(params string[] names) =>
+    /// <summary>A body's id (the Suppliers <c>ID</c>): mostly the real one, else odd, or not a string at all.</summary>
+    private static Gen<JsonNode?> BodyId(HostileTargets t) => Gen.Frequency(
+        (4, Gen.Const(t.SupplierId.ToString()).Select(id => (JsonNode?)JsonValue.Create(id))),
+        (3, OddIdText(t).Select(id => (JsonNode?)JsonValue.Create(id))),
+        (1, Gen.Guid.Select(g => (JsonNode?)JsonValue.Create(g.ToString()))),
+        (1, Gen.OneOf<JsonNode?>(null, 0, -1, true).Select(v => v?.DeepClone())));
+
+    /// <summary>The admin body with an odd user id where it names one (a new user's id, a key's user).</summary>
+    private static JsonNode WithUser(JsonNode body, string? userId)
+    {
+        if (userId is null || body is not JsonObject template) return body;
+        var named = (JsonObject)template.DeepClone();
+        if (named.ContainsKey("id")) named["id"] = userId;
+        else if (named.ContainsKey("user")) named["user"] = userId;
+        return named;
+    }
+
+    private static Gen<string> Query(HostileTargets t, params string[] names) =>
         from count in Gen.Int[0, 4]
-        from pairs in Gen.Select(Gen.Frequency((5, Gen.OneOf(names)), (1, Gen.OneOf("x", "%00", "page%00", "PAGE", ""))), QueryValue)
+        from pairs in Gen.Select(Gen.Frequency((5, Gen.OneOf(names)), (1, Gen.OneOf("x", "%00", "page%00", "PAGE", ""))),
+                Gen.Frequency((6, QueryValue), (1, OddIdText(t).Select(Uri.EscapeDataString))))
             .Array[count]
         select pairs.Length == 0 ? "" : "?" + string.Join('&', pairs.Select(p => $"{p.Item1}={p.Item2}"));
 

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Alba;
 using Microsoft.AspNetCore.Http;
 using CsCheck;
 using Npgsql;
+using Parties.Api.Dialects.Suppliers;
 using Parties.Api.Tests.Infrastructure;
 using Parties.Api.Tests.PartiesDialect;
 using Parties.Api.Tests.SuppliersDialect;
@@ -17,7 +19,7 @@ namespace Parties.Api.Tests.Reliability;
 /// replayed exactly: <c>PARTIES_PROPERTY_SEED=&lt;seed&gt;</c> (the run's, or a failing case's own to send only it,
 /// with <c>PARTIES_PROPERTY_CASES=1</c>).
 /// </summary>
-public class hostile_input_is_refused_in_each_dialects_shape_and_writes_nothing(AppFixture app, ITestOutputHelper output)
+public partial class hostile_input_is_refused_in_each_dialects_shape_and_writes_nothing(AppFixture app, ITestOutputHelper output)
     : IClassFixture<AppFixture>
 {
     public const int DefaultCases = 3000;
@@ -67,12 +69,16 @@ public class hostile_input_is_refused_in_each_dialects_shape_and_writes_nothing(
         if (status is >= 400 and < 500)
         {
             if (DialectShapes.Error(request.Dialect, status, body, request.IsBulk) is { } shape) return $"not in the {request.Dialect} shape: {shape}";
+            // An If-Match that names no version must not be answered with one the party is never at (it was "version -1").
+            if (status == 412 && !VersionNamed().IsMatch(body)) return "a 412 that does not name the version the party is at";
             if (newEvents != 0) return $"refused with {status} but wrote {newEvents} events";
             return null;
         }
         if (request is { Dialect: "suppliers", IsWrite: true })
         {
             if (DialectShapes.SucceededSuppliers(body) is not { } succeeded) return "not a Suppliers batch answer";
+            // A batch answers an item that threw in that item, not with a 500; it is a 500 all the same.
+            if (FailedUnexpectedly(body)) return "an item failed unexpectedly (the item's own 500)";
             if (newEvents > succeeded) return $"{succeeded} suppliers saved but {newEvents} events written";
         }
         if (!request.IsWrite && newEvents != 0) return $"a read wrote {newEvents} events";
@@ -109,7 +115,8 @@ public class hostile_input_is_refused_in_each_dialects_shape_and_writes_nothing(
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>An organization with the reference data valid bodies name, and one party, vendor and supplier to aim at.</summary>
+    /// <summary>An organization with the reference data valid bodies name, and one party, vendor and supplier to aim at; and
+    /// another organization's supplier, to aim at by mistake.</summary>
     private async Task<HostileTargets> TargetsAsync()
     {
         var org = await Suppliers.OrganizationAsync(app.Host);
@@ -118,8 +125,18 @@ public class hostile_input_is_refused_in_each_dialects_shape_and_writes_nothing(
             new { number = "TARGET-1", party_type = "individual", first_name = "Tara", last_name = "Get", role = "customer" });
         var vendor = await Vendors.CreateAsync(app.Host, org.AdminKey, "Target Vendor");
         var supplier = (await Suppliers.CreateOneAsync(app.Host, org, Suppliers.Valid("Target Supplier"))).GetProperty("ID").GetGuid();
-        return new HostileTargets(org.AdminKey, org.ReadOnlyKey, party, vendor, supplier);
+        var other = await Suppliers.OrganizationAsync(app.Host);
+        var foreign = (await Suppliers.CreateOneAsync(app.Host, other, Suppliers.Valid("Foreign Supplier"))).GetProperty("ID").GetGuid();
+        return new HostileTargets(org.AdminKey, org.ReadOnlyKey, party, vendor, supplier, foreign);
     }
+
+    private static bool FailedUnexpectedly(string body) =>
+        DialectShapes.TryParse(body, out var json) && json.GetProperty("Suppliers").EnumerateArray()
+            .Any(item => item.GetProperty("Errors").EnumerateArray()
+                .Any(e => e.GetProperty("ErrorText").GetString() == SupplierItemFailures.Unexpected));
+
+    [GeneratedRegex(@"the party is at version [1-9][0-9]*\.")]
+    private static partial Regex VersionNamed();
 
     private static string Shorten(string text) => text.Length > 400 ? text[..400] + "…" : text;
 }

@@ -53,7 +53,7 @@ public static class PartiesApi
 
             var caller = http.Caller();
             var command = new RegisterParty(Guid.CreateVersion7(), edits, caller.As(PartiesErrors.Name, http), http.IdempotentWrite());
-            var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
+            var decision = await bus.DecideAsync(caller.OrganizationId, command, http.RequestAborted);
             return Respond(decision, http, StatusCodes.Status201Created);
         });
 
@@ -71,7 +71,7 @@ public static class PartiesApi
     private static Task<IResult> Update(Guid id, WriteKind kind, HttpContext http, IMessageBus bus) =>
         http.ReplayOr<PartyDecision>(decision => Respond(decision, http, StatusCodes.Status200OK), async () =>
         {
-            if (!ETags.TryReadIfMatch(http.Request, out var expected)) return Errors.PreconditionFailed(-1);
+            var expected = ETags.ExpectedVersion(http.Request);
             var body = await JsonBody<PartyInput>.ReadAsync(http.Request, PartiesJson.Options);
             if (!body.IsValid) return Errors.BadRequest(JsonBody<PartyInput>.Field(body.ErrorPath), body.ErrorMessage!);
             var (edits, errors) = PartyInputMapping.ToEdits(body.Value!, kind);
@@ -80,7 +80,7 @@ public static class PartiesApi
             var caller = http.Caller();
             var command = new UpdateParty(id, edits, EditMode.AllOrNothing, expected, caller.As(PartiesErrors.Name, http),
                 Idempotency: http.IdempotentWrite());
-            var decision = await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted);
+            var decision = await bus.DecideAsync(caller.OrganizationId, command, http.RequestAborted);
             return Respond(decision, http, StatusCodes.Status200OK);
         });
 
@@ -88,11 +88,11 @@ public static class PartiesApi
     private static Task<IResult> Delete(Guid id, HttpContext http, IMessageBus bus) =>
         http.ReplayOr<PartyDecision>(decision => Deleted(decision, http), async () =>
         {
-            if (!ETags.TryReadIfMatch(http.Request, out var expected)) return Errors.PreconditionFailed(-1);
+            var expected = ETags.ExpectedVersion(http.Request);
             var caller = http.Caller();
             var command = new UpdateParty(id, [PartyInputMapping.Delete], EditMode.AllOrNothing, expected,
                 caller.As(PartiesErrors.Name, http), Idempotency: http.IdempotentWrite());
-            return Deleted(await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted), http);
+            return Deleted(await bus.DecideAsync(caller.OrganizationId, command, http.RequestAborted), http);
         });
 
     private static IResult Deleted(PartyDecision decision, HttpContext http) =>

@@ -9,7 +9,7 @@ namespace Parties.Api.Dialects.Suppliers;
 /// <summary>
 /// <c>POST /Suppliers</c> and <c>PUT /Suppliers</c>: up to 100 suppliers, each decided and written on its own
 /// (its own command, its own transaction), so good items are saved beside failed ones. The answer is 200 with
-/// every item in order, its <c>Errors</c> and <c>OperationStatus</c>.
+/// every item in order, its <c>Errors</c> and <c>OperationStatus</c>, whatever failed (<see cref="SupplierItemFailures"/>).
 /// Under an Idempotency-Key each item's decision is kept in that item's transaction (key and item index), so a
 /// retry answers the items already decided from their records and writes only those a crash left undecided.
 /// </summary>
@@ -33,15 +33,16 @@ public static class WriteSuppliers
         var caller = http.Caller();
         var actor = caller.As(SuppliersErrors.Name, http);
         var idempotency = http.Idempotency();
+        var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WriteSuppliers));
         var answers = new List<SupplierOutput>(items.Length);
         // One after another, in order: a later item sees what an earlier one wrote (two items with one name).
         for (var index = 0; index < items.Length; index++)
-            answers.Add(await WriteOne(write, items[index], caller, actor, bus, http.RequestAborted, idempotency, index));
+            answers.Add(await WriteOne(write, items[index], caller, actor, bus, http.RequestAborted, idempotency, index, log));
         return Results.Json(new SupplierBatchOutput(answers), SuppliersJson.Options);
     }
 
     private static async Task<SupplierOutput> WriteOne(SupplierWrite write, SupplierInput? item, Caller caller, Actor actor,
-        IMessageBus bus, CancellationToken cancellation, IdempotencyKeys.IdempotentRequest? idempotency, int index)
+        IMessageBus bus, CancellationToken cancellation, IdempotencyKeys.IdempotentRequest? idempotency, int index, ILogger log)
     {
         if (item is null) return SupplierOutput.Echo(null, [SupplierErrorTexts.ItemMissing]);
         var id = write == SupplierWrite.Create ? Guid.CreateVersion7() : item.ID ?? Guid.Empty;
@@ -55,8 +56,17 @@ public static class WriteSuppliers
         object command = write == SupplierWrite.Create
             ? new RegisterParty(id, edits.Edits, actor, claim)
             : new UpdateParty(id, edits.Edits, EditMode.AllOrNothing, null, actor, caller.AsVendorCaller(), claim);
-        var decision = idempotency?.ItemDecision(index)
-            ?? await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, cancellation);
+        PartyDecision decision;
+        try
+        {
+            decision = idempotency?.ItemDecision(index) ?? await bus.DecideAsync(caller.OrganizationId, command, cancellation);
+        }
+        // A request the client abandoned has no one to answer: it ends here, as it would at any other await.
+        catch (Exception failure) when (!cancellation.IsCancellationRequested)
+        {
+            SupplierItemFailures.Log(log, failure, index);
+            return SupplierOutput.Echo(item, [SupplierItemFailures.Text(failure)]);
+        }
         return decision.Status == DecisionStatus.Done
             ? SupplierOutput.Saved(decision.Party!)
             : SupplierOutput.Echo(item, SupplierErrorTexts.Of(decision, item, edits));

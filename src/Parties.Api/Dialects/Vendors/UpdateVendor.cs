@@ -26,7 +26,7 @@ public static class UpdateVendor
         var caller = http.Caller();
         var command = new UpdateParty(id, edits, EditMode.PerField, null, caller.As(VendorsErrors.Name, http), caller.AsVendorCaller(),
             http.IdempotentWrite());
-        return Respond(await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted));
+        return Respond(await bus.DecideAsync(caller.OrganizationId, command, http.RequestAborted));
     });
 
     private static IResult Respond(PartyDecision decision) => decision.Status switch
