@@ -1,12 +1,13 @@
 using JasperFx;
 using Parties.Api.Admin;
 using Parties.Api.Auth;
-using Parties.Api.Dialects.History;
 using Parties.Api.Dialects.PartiesApi;
 using Parties.Api.Dialects.Suppliers;
 using Parties.Api.Dialects.Vendors;
 using Parties.Api.Errors;
+using Parties.Api.History;
 using Parties.Api.Hosting;
+using Parties.Api.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPartiesStore();

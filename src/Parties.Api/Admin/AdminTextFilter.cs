@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Parties.Api.Json;
+using Parties.Api.Http;
 
 namespace Parties.Api.Admin;
 

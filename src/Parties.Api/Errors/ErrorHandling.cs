@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 using Parties.Api.Admin;
 using Parties.Api.Dialects.PartiesApi;
-using Parties.Api.Json;
+using Parties.Api.Http;
 using Parties.Idempotency;
 
 namespace Parties.Api.Errors;

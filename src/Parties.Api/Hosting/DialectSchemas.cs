@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Parties.Api.Json;
+using Parties.Api.Http;
 
 namespace Parties.Api.Hosting;
 
@@ -53,7 +53,7 @@ public static class DialectSchemas
 
     private static JsonSerializerOptions? OptionsOf(Type type) => type.Namespace switch
     {
-        "Parties.Api.Dialects.PartiesApi" or "Parties.Api.Dialects.History" => Dialects.PartiesApi.PartiesJson.Options,
+        "Parties.Api.Dialects.PartiesApi" or "Parties.Api.History" => Dialects.PartiesApi.PartiesJson.Options,
         "Parties.Api.Dialects.Suppliers" => Dialects.Suppliers.SuppliersJson.Options,
         "Parties.Api.Dialects.Vendors" => Dialects.Vendors.VendorsJson.Options,
         _ => null,

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Parties.Api.Auth;
-using Parties.Api.Json;
+using Parties.Api.Http;
 using Wolverine;
 
 namespace Parties.Api.Dialects.PartiesApi;

@@ -1,3 +1,5 @@
+using Parties.Api.Http;
+
 namespace Parties.Api.Dialects.PartiesApi;
 
 /// <param name="Number">From 1.</param>

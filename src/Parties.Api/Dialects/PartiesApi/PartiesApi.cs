@@ -1,7 +1,7 @@
 using Marten;
 using Parties.Api.Auth;
-using Parties.Api.Dialects.History;
-using Parties.Api.Json;
+using Parties.Api.History;
+using Parties.Api.Http;
 using Parties.Tenancy;
 using Wolverine;
 

@@ -2,7 +2,8 @@ using System.Globalization;
 using Marten;
 using Marten.Pagination;
 using Parties.Api.Auth;
-using Parties.Api.Dialects.History;
+using Parties.Api.History;
+using Parties.Api.Http;
 
 namespace Parties.Api.Dialects.Suppliers;
 

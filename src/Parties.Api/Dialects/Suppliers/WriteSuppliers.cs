@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Parties.Api.Auth;
-using Parties.Api.Json;
+using Parties.Api.Http;
 using Wolverine;
 
 namespace Parties.Api.Dialects.Suppliers;

@@ -1,6 +1,6 @@
 using Parties.Api.Auth;
-using Parties.Api.Dialects.History;
 using Parties.Api.Errors;
+using Parties.Api.History;
 using Parties.Tenancy;
 
 namespace Parties.Api.Dialects.Vendors;

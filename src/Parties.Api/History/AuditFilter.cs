@@ -2,7 +2,7 @@ using Parties.Api.Dialects.PartiesApi;
 using Parties.Api.Dialects.Suppliers;
 using Parties.Api.Dialects.Vendors;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>
 /// The audit query's parameters, read and checked: <c>party</c>, <c>user</c>, <c>field</c>, <c>dialect</c>,

@@ -3,8 +3,9 @@ using JasperFx.Events;
 using Marten;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.PartiesApi;
+using Parties.Api.Http;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <param name="Fields">The changed fields, named as in the Parties dialect.</param>
 public sealed record ChangeItem(long Sequence, Guid Party, string Type, IReadOnlyList<string> Fields, DateTimeOffset Timestamp);

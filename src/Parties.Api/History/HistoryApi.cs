@@ -3,7 +3,7 @@ using Parties.Api.Auth;
 using Parties.Api.Dialects.PartiesApi;
 using Parties.Tenancy;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>What the event store gives beyond the copied APIs: the audit query and the change feed, under <c>/api/</c>
 /// (so in the Parties dialect's shapes). Time travel is a parameter of each dialect's detail read.</summary>

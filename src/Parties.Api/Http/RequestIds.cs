@@ -1,4 +1,4 @@
-namespace Parties.Api.Auth;
+namespace Parties.Api.Http;
 
 public static class RequestIds
 {

@@ -1,6 +1,6 @@
 using Microsoft.OpenApi;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>What the OpenAPI generator cannot see of the history endpoints.</summary>
 public static class HistoryOpenApi

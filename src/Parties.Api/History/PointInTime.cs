@@ -1,7 +1,7 @@
 using System.Globalization;
 using Marten;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>
 /// Time travel on a detail read: <c>as_of</c> (RFC 3339) or <c>version</c> (a stream version from 1). The same
