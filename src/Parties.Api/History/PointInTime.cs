@@ -1,5 +1,5 @@
-using System.Globalization;
 using Marten;
+using Parties.Api.Http;
 
 namespace Parties.Api.History;
 
@@ -25,7 +25,7 @@ public sealed record PointInTime(DateTimeOffset? AsOf, int? Version)
         if (asOfText.Length > 0)
             return Rfc3339.TryParse(asOfText, out var asOf) ? (new PointInTime(asOf, null), null, null) : (null, AsOfParameter, Rfc3339.Message);
         if (versionText.Length > 0)
-            return int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version >= 1
+            return QueryNumbers.TryRange(versionText, 1, int.MaxValue, 0, out var version)
                 ? (new PointInTime(null, version), null, null)
                 : (null, VersionParameter, "Must be a whole number from 1.");
         return (Now, null, null);
