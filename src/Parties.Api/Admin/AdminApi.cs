@@ -16,7 +16,7 @@ public static partial class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin").RefuseNullCharacters();
+        var admin = app.MapGroup("/admin").WithTags("Admin").WithMetadata(Errors).RefuseNullCharacters();
         admin.MapPost("/organizations", CreateOrganization).WithName("admin_create_organization")
             .Produces<OrganizationCreated>(201).ProducesValidationProblem();
 

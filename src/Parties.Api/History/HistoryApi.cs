@@ -19,7 +19,7 @@ public static class HistoryApi
 
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("History");
+        var group = app.MapGroup("/api").WithTags("History").WithMetadata(Errors);
         group.MapGet("/audit/", AuditQuery.Handle).RequireCaller(Errors, Permissions.Read).WithName("audit_list")
             .DocumentQuery(("party", JsonSchemaType.String, "A party id"), ("user", JsonSchemaType.String, "The user who wrote"),
                 ("field", JsonSchemaType.String, "A changed field, as this API names it (snake_case)"),

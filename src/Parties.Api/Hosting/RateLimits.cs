@@ -38,7 +38,7 @@ public static class RateLimits
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 var seconds = (int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds));
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await ErrorHandling.For(http.Request.Path).TooManyRequests(seconds).ExecuteAsync(http);
+                await ErrorHandling.For(http).TooManyRequests(seconds).ExecuteAsync(http);
             };
         });
         return builder;

@@ -14,7 +14,7 @@ public static class PartiesApi
 
     public static IEndpointRouteBuilder MapPartiesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/parties").WithTags("Parties");
+        var group = app.MapGroup("/api/parties").WithTags("Parties").WithMetadata(Errors);
         group.MapGet("/", ListParties.Handle).RequireCaller(Errors, Permissions.Read).WithName("parties_list")
             .Produces<Page<PartyResource>>().Produces<Dictionary<string, string[]>>(400);
         group.MapPost("/", Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_create")

@@ -1,5 +1,4 @@
 using Parties.Api.Auth;
-using Parties.Api.Errors;
 using Parties.Api.History;
 using Parties.Tenancy;
 
@@ -10,12 +9,9 @@ public static class SuppliersApi
 {
     private static readonly SuppliersErrors Errors = SuppliersErrors.Instance;
 
-    // The error table is static (one per process) while tests build many hosts: register it once.
-    static SuppliersApi() => ErrorHandling.Register("/Suppliers", Errors);
-
     public static IEndpointRouteBuilder MapSuppliersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/Suppliers").WithTags("Suppliers");
+        var group = app.MapGroup("/Suppliers").WithTags("Suppliers").WithMetadata(Errors);
         group.MapGet("", ReadSuppliers.List).RequireCaller(Errors, Permissions.Read).WithName("suppliers_list")
             .Produces<SupplierListOutput>().Produces<SupplierError[]>(400);
         group.MapGet("/{id}", ReadSuppliers.One).RequireCaller(Errors, Permissions.Read).WithName("suppliers_read").DocumentQuery(HistoryOpenApi.PointInTime)

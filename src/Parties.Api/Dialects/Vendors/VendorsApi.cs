@@ -1,5 +1,4 @@
 using Parties.Api.Auth;
-using Parties.Api.Errors;
 using Parties.Api.History;
 using Parties.Tenancy;
 
@@ -9,14 +8,10 @@ namespace Parties.Api.Dialects.Vendors;
 public static class VendorsApi
 {
     private static readonly VendorsErrors Errors = VendorsErrors.Instance;
-    private static int _errorsRegistered;
 
     public static IEndpointRouteBuilder MapVendorsApi(this IEndpointRouteBuilder app)
     {
-        // Process-wide, so once even when several hosts start in one process (the tests).
-        if (Interlocked.Exchange(ref _errorsRegistered, 1) == 0) ErrorHandling.Register("/v1.0/", Errors);
-
-        var group = app.MapGroup("/v1.0").WithTags("Vendors");
+        var group = app.MapGroup("/v1.0").WithTags("Vendors").WithMetadata(Errors);
         group.MapPost("/vendor", CreateVendor.Handle).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("vendors_create")
             .Accepts<VendorCreateBody>("application/json").Produces<VendorsOk<VendorCreated>>(201).Produces<VendorsFailure>(400);
         group.MapGet("/vendors", ListVendors.Handle).RequireCaller(Errors, Permissions.Read).WithName("vendors_list")
