@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Marten;
 using Parties.Api.Auth;
+using Parties.Api.Hosting;
 using Parties.Reference;
 using Parties.Tenancy;
 
@@ -16,7 +17,7 @@ public static partial class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin").WithMetadata(Errors).RefuseNullCharacters();
+        var admin = app.MapGroup("/admin").WithTags("Admin").WithMetadata(Errors).RequireRateLimiting(RateLimits.PerKey).RefuseNullCharacters();
         admin.MapPost("/organizations", CreateOrganization).WithName("admin_create_organization")
             .Produces<OrganizationCreated>(201).ProducesValidationProblem();
 

@@ -1,6 +1,7 @@
 using Microsoft.OpenApi;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.PartiesApi;
+using Parties.Api.Hosting;
 using Parties.Tenancy;
 
 namespace Parties.Api.History;
@@ -19,7 +20,7 @@ public static class HistoryApi
 
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("History").WithMetadata(Errors);
+        var group = app.MapGroup("/api").WithTags("History").WithMetadata(Errors).RequireRateLimiting(RateLimits.PerKey);
         group.MapGet("/audit/", AuditQuery.Handle).RequireCaller(Errors, Permissions.Read).WithName("audit_list")
             .DocumentQuery(("party", JsonSchemaType.String, "A party id"), ("user", JsonSchemaType.String, "The user who wrote"),
                 ("field", JsonSchemaType.String, "A changed field, as this API names it (snake_case)"),

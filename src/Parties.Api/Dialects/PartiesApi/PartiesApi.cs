@@ -1,6 +1,7 @@
 using Marten;
 using Parties.Api.Auth;
 using Parties.Api.History;
+using Parties.Api.Hosting;
 using Parties.Api.Http;
 using Parties.Tenancy;
 using Wolverine;
@@ -14,7 +15,7 @@ public static class PartiesApi
 
     public static IEndpointRouteBuilder MapPartiesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/parties").WithTags("Parties").WithMetadata(Errors);
+        var group = app.MapGroup("/api/parties").WithTags("Parties").WithMetadata(Errors).RequireRateLimiting(RateLimits.PerKey);
         group.MapGet("/", ListParties.Handle).RequireCaller(Errors, Permissions.Read).WithName("parties_list")
             .Produces<Page<PartyResource>>().Produces<Dictionary<string, string[]>>(400);
         group.MapPost("/", Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_create")

@@ -1,5 +1,6 @@
 using Parties.Api.Auth;
 using Parties.Api.History;
+using Parties.Api.Hosting;
 using Parties.Tenancy;
 
 namespace Parties.Api.Dialects.Suppliers;
@@ -11,7 +12,7 @@ public static class SuppliersApi
 
     public static IEndpointRouteBuilder MapSuppliersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/Suppliers").WithTags("Suppliers").WithMetadata(Errors);
+        var group = app.MapGroup("/Suppliers").WithTags("Suppliers").WithMetadata(Errors).RequireRateLimiting(RateLimits.Suppliers);
         group.MapGet("", ReadSuppliers.List).RequireCaller(Errors, Permissions.Read).WithName("suppliers_list")
             .Produces<SupplierListOutput>().Produces<SupplierError[]>(400);
         group.MapGet("/{id}", ReadSuppliers.One).RequireCaller(Errors, Permissions.Read).WithName("suppliers_read").DocumentQuery(HistoryOpenApi.PointInTime)

@@ -1,5 +1,6 @@
 using Parties.Api.Auth;
 using Parties.Api.History;
+using Parties.Api.Hosting;
 using Parties.Tenancy;
 
 namespace Parties.Api.Dialects.Vendors;
@@ -11,7 +12,7 @@ public static class VendorsApi
 
     public static IEndpointRouteBuilder MapVendorsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1.0").WithTags("Vendors").WithMetadata(Errors);
+        var group = app.MapGroup("/v1.0").WithTags("Vendors").WithMetadata(Errors).RequireRateLimiting(RateLimits.PerKey);
         group.MapPost("/vendor", CreateVendor.Handle).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("vendors_create")
             .Accepts<VendorCreateBody>("application/json").Produces<VendorsOk<VendorCreated>>(201).Produces<VendorsFailure>(400);
         group.MapGet("/vendors", ListVendors.Handle).RequireCaller(Errors, Permissions.Read).WithName("vendors_list")
