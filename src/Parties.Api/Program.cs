@@ -18,6 +18,9 @@ builder.AddTelemetry();
 builder.AddRateLimits();
 builder.AddErrorHandling();
 builder.AddGracefulShutdown();
+builder.AddPartiesDialect();
+builder.AddVendorsDialect();
+builder.AddSuppliersDialect();
 builder.AddHistory();
 builder.Services.ConfigureHttpJsonOptions(o => Parties.DomainJson.Configure(o.SerializerOptions));
 

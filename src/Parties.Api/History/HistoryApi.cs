@@ -15,6 +15,8 @@ public static class HistoryApi
     public static WebApplicationBuilder AddHistory(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FeedHighWater>();
+        // Under /api/, so in the Parties dialect's snake_case.
+        builder.Services.ConfigureApiDocs(o => o.NamePropertiesAs(PartiesJson.Options, typeof(HistoryApi).Namespace));
         return builder;
     }
 

@@ -13,6 +13,13 @@ public static class PartiesApi
 {
     private static readonly PartiesErrors Errors = PartiesErrors.Instance;
 
+    /// <summary>The dialect's part of the API reference: its wire shapes named in snake_case.</summary>
+    public static WebApplicationBuilder AddPartiesDialect(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureApiDocs(o => o.NamePropertiesAs(PartiesJson.Options, typeof(PartiesApi).Namespace));
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapPartiesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/parties").WithTags("Parties").WithMetadata(Errors).RequireRateLimiting(RateLimits.PerKey);

@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 using Parties.Api.Auth;
 using Parties.Api.History;
 using Parties.Api.Hosting;
@@ -9,6 +10,35 @@ namespace Parties.Api.Dialects.Suppliers;
 public static class SuppliersApi
 {
     private static readonly SuppliersErrors Errors = SuppliersErrors.Instance;
+
+    /// <summary>
+    /// The dialect's part of the API reference: its wire shapes named in PascalCase, and Cin7 Core's pair of
+    /// headers, which the Suppliers dialect takes besides <c>Authorization: Api-Key</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddSuppliersDialect(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureApiDocs(o => o
+            .NamePropertiesAs(SuppliersJson.Options, typeof(SuppliersApi).Namespace)
+            .AddDocumentTransformer((document, _, _) =>
+            {
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["Cin7AccountId"] = Header(ApiKeyAuthenticationHandler.AccountIdHeader,
+                    "Suppliers dialect: the organization's accountId");
+                document.Components.SecuritySchemes["Cin7ApplicationKey"] = Header(ApiKeyAuthenticationHandler.ApplicationKeyHeader,
+                    "Suppliers dialect: an API key of the organization");
+                return Task.CompletedTask;
+            }));
+        return builder;
+    }
+
+    private static OpenApiSecurityScheme Header(string name, string description) => new()
+    {
+        Type = SecuritySchemeType.ApiKey,
+        In = ParameterLocation.Header,
+        Name = name,
+        Description = description,
+    };
 
     public static IEndpointRouteBuilder MapSuppliersApi(this IEndpointRouteBuilder app)
     {

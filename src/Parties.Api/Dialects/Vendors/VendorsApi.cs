@@ -10,6 +10,13 @@ public static class VendorsApi
 {
     private static readonly VendorsErrors Errors = VendorsErrors.Instance;
 
+    /// <summary>The dialect's part of the API reference: its wire shapes named in camelCase.</summary>
+    public static WebApplicationBuilder AddVendorsDialect(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureApiDocs(o => o.NamePropertiesAs(VendorsJson.Options, typeof(VendorsApi).Namespace));
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapVendorsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1.0").WithTags("Vendors").WithMetadata(Errors).RequireRateLimiting(RateLimits.PerKey);
