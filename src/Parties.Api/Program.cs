@@ -30,11 +30,11 @@ app.UseRequestIds();
 app.UseAuthentication();
 app.UseRateLimiter();
 
-app.MapAdminApi();
 app.MapPartiesApi();
 app.MapVendorsApi();
 app.MapSuppliersApi();
 app.MapHistoryApi();
+app.MapAdminApi();
 app.MapApiDocs();
 app.MapHealth();
 
