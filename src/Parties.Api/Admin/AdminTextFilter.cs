@@ -37,7 +37,10 @@ public static class AdminTextFilter
                 return null;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
-                    if (FieldWithNull(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}") is { } found) return found;
+                {
+                    var field = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    if (FieldWithNull(property.Value, field) is { } found) return found;
+                }
                 return null;
             default:
                 return null;

@@ -50,7 +50,8 @@ public static class ChangeFeed
             {
                 // A short page read everything of this organization up to the mark: the next call may start there.
                 var next = events.Count == limit ? events[^1].Sequence : Math.Max(after, mark);
-                return Results.Json(new ChangePage(next, http.Request.WithQuery("after", next.ToString(CultureInfo.InvariantCulture)), [.. events.Select(Item)]), PartiesJson.Options);
+                var link = http.Request.WithQuery("after", next.ToString(CultureInfo.InvariantCulture));
+                return Results.Json(new ChangePage(next, link, [.. events.Select(Item)]), PartiesJson.Options);
             }
             await Task.Delay(PollInterval, cancellation);
         }

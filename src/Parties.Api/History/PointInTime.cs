@@ -23,7 +23,9 @@ public sealed record PointInTime(DateTimeOffset? AsOf, int? Version)
         if (asOfText.Length > 0 && versionText.Length > 0)
             return (null, VersionParameter, $"Give {AsOfParameter} or {VersionParameter}, not both.");
         if (asOfText.Length > 0)
-            return Rfc3339.TryParse(asOfText, out var asOf) ? (new PointInTime(asOf, null), null, null) : (null, AsOfParameter, Rfc3339.Message);
+            return Rfc3339.TryParse(asOfText, out var asOf)
+                ? (new PointInTime(asOf, null), null, null)
+                : (null, AsOfParameter, Rfc3339.Message);
         if (versionText.Length > 0)
             return QueryNumbers.TryRange(versionText, 1, int.MaxValue, 0, out var version)
                 ? (new PointInTime(null, version), null, null)
