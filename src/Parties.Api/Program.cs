@@ -1,13 +1,14 @@
 using JasperFx;
 using Parties.Api.Admin;
 using Parties.Api.Auth;
-using Parties.Api.Dialects.History;
 using Parties.Api.Dialects.PartiesApi;
 using Parties.Api.Dialects.Suppliers;
 using Parties.Api.Dialects.Vendors;
 using Parties.Api.Errors;
+using Parties.Api.History;
 using Parties.Api.Hosting;
 using Parties.Api.Idempotency;
+using Parties.Api.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPartiesStore();
@@ -18,6 +19,9 @@ builder.AddTelemetry();
 builder.AddRateLimits();
 builder.AddErrorHandling();
 builder.AddGracefulShutdown();
+builder.AddPartiesDialect();
+builder.AddVendorsDialect();
+builder.AddSuppliersDialect();
 builder.AddHistory();
 builder.AddIdempotency();
 builder.Services.ConfigureHttpJsonOptions(o => Parties.DomainJson.Configure(o.SerializerOptions));
@@ -28,11 +32,11 @@ app.UseRequestIds();
 app.UseAuthentication();
 app.UseRateLimiter();
 
-app.MapAdminApi();
 app.MapPartiesApi();
 app.MapVendorsApi();
 app.MapSuppliersApi();
 app.MapHistoryApi();
+app.MapAdminApi();
 app.MapApiDocs();
 app.MapHealth();
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Marten;
 using Parties.Api.Auth;
+using Parties.Api.Hosting;
 using Parties.Reference;
 using Parties.Tenancy;
 
@@ -16,18 +17,52 @@ public static partial class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin").RefuseNullCharacters();
-        admin.MapPost("/organizations", CreateOrganization).WithName("admin_create_organization")
-            .Produces<OrganizationCreated>(201).ProducesValidationProblem();
+        var admin = app.MapGroup("/admin")
+            .WithApiTag("Admin", "Organizations (the platform operator's key), and each organization's users, API keys, " +
+                "reference data and settings (an organization admin's key). Errors are RFC 9457 problem details.")
+            .WithMetadata(Errors)
+            .RequireRateLimiting(RateLimits.PerKey)
+            .RefuseNullCharacters();
+        admin.MapPost("/organizations", CreateOrganization)
+            .WithName("admin_create_organization")
+            .WithSummary("Create an organization")
+            .WithDescription("With the platform operator's key (Parties:AdminKey): a new organization with its accountId, " +
+                "its first admin user and that user's API key, whose text is shown only in this answer.")
+            .Produces<OrganizationCreated>(201)
+            .ProducesValidationProblem();
 
         var org = admin.MapGroup("");
-        org.MapPost("/users", CreateUser).RequireCaller(Errors, Permissions.Write);
+        org.MapPost("/users", CreateUser)
+            .WithName("admin_create_user")
+            .WithSummary("Add a user")
+            .WithDescription("A user of the organization with a slug id, a name, an optional email and a role (admin, " +
+                "bookkeeper or member). Organization admins only.")
+            .RequireCaller(Errors, Permissions.Write);
         org.MapGet("/users", (HttpContext http, IDocumentStore store) => List(http, store, r => r.Users.Values))
+            .WithName("admin_list_users")
+            .WithSummary("List the users")
+            .WithDescription("The organization's users with their roles. Organization admins only.")
             .RequireCaller(Errors, Permissions.Read);
-        org.MapPost("/api-keys", CreateApiKey).RequireCaller(Errors, Permissions.Write)
-            .Produces<ApiKeyCreated>(201).ProducesValidationProblem();
-        org.MapGet("/api-keys", ListApiKeys).RequireCaller(Errors, Permissions.Read);
-        org.MapDelete("/api-keys/{id:guid}", RevokeApiKey).RequireCaller(Errors, Permissions.Write);
+        org.MapPost("/api-keys", CreateApiKey)
+            .WithName("admin_create_api_key")
+            .WithSummary("Issue an API key")
+            .WithDescription("A key for one of the organization's users with read and/or write permission; its text is " +
+                "shown only in this answer and kept only as a hash. Organization admins only.")
+            .RequireCaller(Errors, Permissions.Write)
+            .Produces<ApiKeyCreated>(201)
+            .ProducesValidationProblem();
+        org.MapGet("/api-keys", ListApiKeys)
+            .WithName("admin_list_api_keys")
+            .WithSummary("List the API keys")
+            .WithDescription("The organization's keys (never their text), with their user, permissions and when they were " +
+                "created and revoked. Organization admins only.")
+            .RequireCaller(Errors, Permissions.Read);
+        org.MapDelete("/api-keys/{id:guid}", RevokeApiKey)
+            .WithName("admin_revoke_api_key")
+            .WithSummary("Revoke an API key")
+            .WithDescription("The key is refused from the very next request and stays listed as revoked. Organization " +
+                "admins only.")
+            .RequireCaller(Errors, Permissions.Write);
         org.MapReferenceData();
         return app;
     }
@@ -40,7 +75,8 @@ public static partial class AdminApi
         if (ApiKeyAuthenticationHandler.ReadCredentials(http.Request).Key is null) return Errors.MissingCredentials();
         if (!ApiKeyAuthenticationHandler.IsPlatformAdmin(http.Request, adminKey)) return Errors.InvalidCredentials();
 
-        if (string.IsNullOrWhiteSpace(body?.Name) || body.Name.Length > 200) return Errors.BadRequest("name", "A name of 1 to 200 characters is required.");
+        if (string.IsNullOrWhiteSpace(body?.Name) || body.Name.Length > 200)
+            return Errors.BadRequest("name", "A name of 1 to 200 characters is required.");
         if (body.Admin is null) return Errors.BadRequest("admin", "The organization's first admin user is required.");
         var (user, error) = ToUser(body.Admin with { Role = "admin" }, "admin.");
         if (error is not null) return error;
@@ -60,7 +96,8 @@ public static partial class AdminApi
         session.Store(reference);
         await session.SaveChangesAsync(http.RequestAborted);
 
-        return Results.Json(new OrganizationCreated(organization.Id, organization.Name, organization.AccountId, user, text), statusCode: 201);
+        return Results.Json(new OrganizationCreated(organization.Id, organization.Name, organization.AccountId, user, text),
+            statusCode: 201);
     }
 
     private static async Task<IResult> CreateUser(NewUser? body, HttpContext http, IDocumentStore store)
@@ -70,7 +107,8 @@ public static partial class AdminApi
         var (user, error) = ToUser(body, "");
         if (error is not null) return error;
         var caller = http.Caller();
-        var added = await ReferenceDataUpdates.UpdateAsync(store, caller.OrganizationId, r => r.Users.TryAdd(user!.Id, user), http.RequestAborted);
+        var added = await ReferenceDataUpdates.UpdateAsync(store, caller.OrganizationId, r => r.Users.TryAdd(user!.Id, user),
+            http.RequestAborted);
         return added ? Results.Json(user, statusCode: 201) : AdminErrors.Conflict($"User '{user!.Id}' already exists.");
     }
 
@@ -100,7 +138,14 @@ public static partial class AdminApi
         var organizationId = http.Caller().OrganizationId;
         var keys = await session.Query<ApiKey>().Where(k => k.OrganizationId == organizationId).OrderBy(k => k.CreatedAt)
             .ToListAsync(http.RequestAborted);
-        return Results.Json(keys.Select(k => new { id = k.Id, user = k.UserId, permissions = k.Permissions, createdAt = k.CreatedAt, revokedAt = k.RevokedAt }));
+        return Results.Json(keys.Select(k => new
+        {
+            id = k.Id,
+            user = k.UserId,
+            permissions = k.Permissions,
+            createdAt = k.CreatedAt,
+            revokedAt = k.RevokedAt,
+        }));
     }
 
     private static async Task<IResult> RevokeApiKey(Guid id, HttpContext http, IDocumentStore store, TimeProvider clock, ApiKeyCache cache)
@@ -131,9 +176,12 @@ public static partial class AdminApi
 
     private static (User?, IResult?) ToUser(NewUser body, string prefix)
     {
-        if (body.Id is null || !Slug().IsMatch(body.Id)) return (null, Errors.BadRequest(prefix + "id", "A slug of lowercase letters, digits, '-' or '_' (1 to 64) is required."));
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200) return (null, Errors.BadRequest(prefix + "name", "A name of 1 to 200 characters is required."));
-        if (body.Email is not null && (body.Email.Length > 254 || !body.Email.Contains('@'))) return (null, Errors.BadRequest(prefix + "email", "Enter a valid email address."));
+        if (body.Id is null || !Slug().IsMatch(body.Id))
+            return (null, Errors.BadRequest(prefix + "id", "A slug of lowercase letters, digits, '-' or '_' (1 to 64) is required."));
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200)
+            return (null, Errors.BadRequest(prefix + "name", "A name of 1 to 200 characters is required."));
+        if (body.Email is not null && (body.Email.Length > 254 || !body.Email.Contains('@')))
+            return (null, Errors.BadRequest(prefix + "email", "Enter a valid email address."));
         if (!Enum.TryParse<UserRole>(body.Role, true, out var role) || !Enum.IsDefined(role) || body.Role!.Any(char.IsDigit))
             return (null, Errors.BadRequest(prefix + "role", "Role must be one of admin, bookkeeper, member."));
         return (new User(body.Id, body.Name.Trim(), body.Email, role), null);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Parties.Api.Json;
+using Parties.Api.Http;
 
 namespace Parties.Api.Admin;
 
@@ -37,7 +37,10 @@ public static class AdminTextFilter
                 return null;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
-                    if (FieldWithNull(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}") is { } found) return found;
+                {
+                    var field = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    if (FieldWithNull(property.Value, field) is { } found) return found;
+                }
                 return null;
             default:
                 return null;

@@ -1,30 +1,50 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 using Parties.Api.Admin;
 using Parties.Api.Dialects.PartiesApi;
-using Parties.Api.Json;
+using Parties.Api.Dialects.Suppliers;
+using Parties.Api.Dialects.Vendors;
+using Parties.Api.Http;
 using Parties.Idempotency;
 
 namespace Parties.Api.Errors;
 
 /// <summary>
 /// Unexpected failures, oversized bodies, a database that is not there for now (503 with Retry-After) and the
-/// framework's bodiless answers (no route, wrong method), answered in the shape of the dialect the path belongs to.
+/// framework's bodiless answers (no route, wrong method), answered in the shape of the request's dialect.
 /// </summary>
 public static class ErrorHandling
 {
     public const long MaxBodyBytes = 4 * 1024 * 1024;
 
-    private static readonly List<(string Prefix, IDialectErrors Errors)> Dialects =
+    /// <summary>
+    /// The dialect a request's failures are answered in: the one its route group declares
+    /// (<c>WithMetadata(XxxErrors.Instance)</c>), or for a request that matched no endpoint, the one its path
+    /// prefix names.
+    /// </summary>
+    public static IDialectErrors For(HttpContext http) =>
+        EndpointOf(http)?.Metadata.GetMetadata<IDialectErrors>() ?? ForUnmatched(http.Request.Path);
+
+    // The exception handler clears the endpoint before it runs (to let a re-executed request route afresh) and
+    // keeps the one that threw on its feature.
+    private static Endpoint? EndpointOf(HttpContext http) =>
+        http.GetEndpoint() ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+
+    /// <summary>
+    /// No route, a wrong method (routing's 405 endpoint carries no group metadata): nothing but the path tells
+    /// which API the caller meant. Anything else answers as the Parties dialect, the service's own.
+    /// </summary>
+    private static readonly (string Prefix, IDialectErrors Errors)[] UnmatchedPrefixes =
     [
-        ("/api/", PartiesErrors.Instance),
-        ("/admin/", AdminErrors.Instance),
+        ("/v1.0", VendorsErrors.Instance),
+        ("/Suppliers", SuppliersErrors.Instance),
+        ("/admin", AdminErrors.Instance),
+        ("/api", PartiesErrors.Instance),
     ];
 
-    public static void Register(string pathPrefix, IDialectErrors errors) => Dialects.Insert(0, (pathPrefix, errors));
-
-    public static IDialectErrors For(PathString path) =>
-        Dialects.FirstOrDefault(d => path.StartsWithSegments(d.Prefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)).Errors
+    private static IDialectErrors ForUnmatched(PathString path) =>
+        UnmatchedPrefixes.FirstOrDefault(d => path.StartsWithSegments(d.Prefix, StringComparison.OrdinalIgnoreCase)).Errors
         ?? PartiesErrors.Instance;
 
     public static WebApplicationBuilder AddErrorHandling(this WebApplicationBuilder builder)
@@ -47,7 +67,7 @@ public static class ErrorHandling
             ExceptionHandler = async http =>
             {
                 var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-                var errors = For(http.Request.Path);
+                var errors = For(http);
                 var result = exception switch
                 {
                     BadHttpRequestException { StatusCode: 413 } => errors.PayloadTooLarge(MaxBodyBytes),
@@ -62,7 +82,7 @@ public static class ErrorHandling
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
-            var errors = For(http.Request.Path);
+            var errors = For(http);
             var status = http.Response.StatusCode;
             var result = status switch
             {
@@ -78,7 +98,7 @@ public static class ErrorHandling
 
     private static IResult Unavailable(HttpContext http, IDialectErrors errors)
     {
-        http.Response.Headers.RetryAfter = TransientFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = TransientFailures.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return errors.Unavailable(TransientFailures.RetryAfterSeconds);
     }
 
@@ -87,13 +107,14 @@ public static class ErrorHandling
     private static async Task RefuseNullCharacters(HttpContext http, RequestDelegate next)
     {
         var request = http.Request;
-        var field = request.Query.FirstOrDefault(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true)).Key;
+        var field = request.Query
+            .FirstOrDefault(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true)).Key;
         if (field is null)
         {
             await next(http);
             return;
         }
         var name = field.Replace("\0", "");
-        await For(request.Path).BadRequest(name.Length > 0 ? name : "query", NoNullCharacters.Message).ExecuteAsync(http);
+        await For(http).BadRequest(name.Length > 0 ? name : "query", NoNullCharacters.Message).ExecuteAsync(http);
     }
 }

@@ -2,47 +2,57 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Parties.Api.Auth;
 using Parties.Api.Errors;
 
 namespace Parties.Api.Hosting;
 
 /// <summary>
-/// A fixed window of calls per API key per minute (ASP.NET Core's rate limiter). The Suppliers dialect has
-/// its own, smaller budget (Cin7 Core allows 60 calls a minute) and answers 503 at its limit as Cin7 does;
-/// the other dialects answer 429. Both with Retry-After. Health, docs and unauthenticated calls are not limited.
+/// A fixed window of calls per API key per minute (ASP.NET Core's rate limiter), as a policy each route group
+/// names. The Suppliers dialect has its own, smaller budget and answers 503 at its limit as Cin7 Core does; the
+/// other dialects answer 429. Both with Retry-After. Health, docs and unauthenticated calls are not limited.
 /// </summary>
 public static class RateLimits
 {
+    /// <summary>The budget of every API but the Suppliers dialect.</summary>
+    public const string PerKey = "per-key";
+
+    /// <summary>The Suppliers dialect's budget, counted apart from <see cref="PerKey"/>.</summary>
+    public const string Suppliers = "suppliers";
+
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
-        var perMinute = builder.Configuration.GetValue("Parties:RateLimit:PermitsPerMinute", 600);
-        var suppliersPerMinute = builder.Configuration.GetValue("Parties:RateLimit:SuppliersPermitsPerMinute", 60);
-
-        builder.Services.AddRateLimiter(options =>
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        builder.Services.AddRateLimiter(limiter => limiter.OnRejected = RejectAsync);
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            {
-                var key = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } result
-                    ? Caller.FromClaims(result.Principal!).ApiKeyId.ToString()
-                    : null;
-                var suppliers = IsSuppliers(http.Request.Path);
-                var limit = suppliers ? suppliersPerMinute : perMinute;
-                if (key is null || limit <= 0) return RateLimitPartition.GetNoLimiter("unlimited");
-                return RateLimitPartition.GetFixedWindowLimiter($"{(suppliers ? "suppliers" : "api")}:{key}", _ =>
-                    new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-            options.OnRejected = async (context, cancellation) =>
-            {
-                var http = context.HttpContext;
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                var seconds = (int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds));
-                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await ErrorHandling.For(http.Request.Path).TooManyRequests(seconds).ExecuteAsync(http);
-            };
+            limiter.AddPolicy(PerKey, http => PerApiKey(http, limits.Value.PermitsPerMinute));
+            limiter.AddPolicy(Suppliers, http => PerApiKey(http, limits.Value.SuppliersPermitsPerMinute));
         });
         return builder;
     }
 
-    public static bool IsSuppliers(PathString path) => path.StartsWithSegments("/Suppliers", StringComparison.OrdinalIgnoreCase);
+    private static RateLimitPartition<string> PerApiKey(HttpContext http, int permitsPerMinute)
+    {
+        var key = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } result
+            ? Caller.FromClaims(result.Principal!).ApiKeyId.ToString()
+            : null;
+        if (key is null || permitsPerMinute <= 0) return RateLimitPartition.GetNoLimiter("unlimited");
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var seconds = (int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await ErrorHandling.For(http).TooManyRequests(seconds).ExecuteAsync(http);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Parties.Api.Dialects.Vendors;
 using Parties.Api.Errors;
@@ -13,11 +14,15 @@ public class unexpected_failures_answer_in_the_vendors_shape(AppFixture app) : I
     [Fact]
     public async Task an_exception_under_v1_is_a_500_internal_error_in_the_envelope()
     {
-        var errors = ErrorHandling.For(new PathString("/v1.0/vendor/abc"));
+        var endpoint = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "vendors_details");
+        var http = new DefaultHttpContext { RequestServices = app.Host.Services.CreateScope().ServiceProvider };
+        http.Request.Path = "/v1.0/vendor/abc";
+        http.SetEndpoint(endpoint);
+        http.Response.Body = new MemoryStream();
+        var errors = ErrorHandling.For(http);
         errors.ShouldBe(VendorsErrors.Instance);
 
-        var http = new DefaultHttpContext { RequestServices = app.Host.Services.CreateScope().ServiceProvider };
-        http.Response.Body = new MemoryStream();
         await errors.Internal().ExecuteAsync(http);
 
         http.Response.StatusCode.ShouldBe(500);

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Parties.Api.Auth;
+using Parties.Api.Http;
 using Parties.Api.Idempotency;
-using Parties.Api.Json;
 using Wolverine;
 
 namespace Parties.Api.Dialects.PartiesApi;

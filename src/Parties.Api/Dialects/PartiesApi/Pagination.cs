@@ -1,3 +1,6 @@
+using System.Globalization;
+using Parties.Api.Http;
+
 namespace Parties.Api.Dialects.PartiesApi;
 
 /// <param name="Number">From 1.</param>
@@ -17,19 +20,14 @@ public static class Pagination
 
     public static (PageRequest? Page, IResult? Error) Read(HttpRequest request)
     {
-        var size = DefaultSize;
-        var sizeText = request.Query[SizeParameter].ToString();
-        if (sizeText.Length > 0)
-        {
-            if (!int.TryParse(sizeText, out size) || size < 1)
-                return (null, PartiesErrors.Instance.BadRequest(SizeParameter, "Ensure this value is a positive integer."));
-            if (size > MaxSize)
-                return (null, PartiesErrors.Instance.BadRequest(SizeParameter, $"Ensure this value is less than or equal to {MaxSize}."));
-        }
+        var query = request.Query;
+        if (!QueryNumbers.TryRange(query[SizeParameter], 1, int.MaxValue, DefaultSize, out var size, NumberStyles.Integer))
+            return (null, PartiesErrors.Instance.BadRequest(SizeParameter, "Ensure this value is a positive integer."));
+        if (size > MaxSize)
+            return (null, PartiesErrors.Instance.BadRequest(SizeParameter, $"Ensure this value is less than or equal to {MaxSize}."));
 
-        var number = 1;
-        var pageText = request.Query[PageParameter].ToString();
-        if (pageText.Length > 0 && (!int.TryParse(pageText, out number) || number < 1)) return (null, InvalidPage());
+        if (!QueryNumbers.TryRange(query[PageParameter], 1, int.MaxValue, 1, out var number, NumberStyles.Integer))
+            return (null, InvalidPage());
         // A page whose first row lies past what an offset can count is past the end of any list.
         if ((long)(number - 1) * size > int.MaxValue) return (null, InvalidPage());
         return (new PageRequest(number, size), null);

@@ -1,8 +1,9 @@
 using Marten;
 using Parties.Api.Auth;
-using Parties.Api.Dialects.History;
+using Parties.Api.History;
+using Parties.Api.Hosting;
+using Parties.Api.Http;
 using Parties.Api.Idempotency;
-using Parties.Api.Json;
 using Parties.Tenancy;
 using Wolverine;
 
@@ -13,33 +14,117 @@ public static class PartiesApi
 {
     private static readonly PartiesErrors Errors = PartiesErrors.Instance;
 
+    /// <summary>The dialect's part of the API reference: its wire shapes named in snake_case.</summary>
+    public static WebApplicationBuilder AddPartiesDialect(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureApiDocs(o => o.NamePropertiesAs(PartiesJson.Options, typeof(PartiesApi).Namespace));
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapPartiesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/parties").WithTags("Parties");
-        group.MapGet("/", ListParties.Handle).RequireCaller(Errors, Permissions.Read).WithName("parties_list")
-            .Produces<Page<PartyResource>>().Produces<Dictionary<string, string[]>>(400);
-        group.MapPost("/", Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_create")
-            .Accepts<PartyInput>("application/json").Produces<PartyResource>(201).Produces<Dictionary<string, string[]>>(400);
-        group.MapPost("/bulk/", BulkParties.Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_bulk_create")
-            .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>(201).Produces<Dictionary<string, string[]>[]>(400);
+        var group = app.MapGroup("/api/parties")
+            .WithApiTag("Parties", "A copy of a Django REST Framework party API (seed 000): snake_case, DRF's page-number " +
+                "pagination and error shapes ({\"field\": [\"message\"]}, {\"detail\": \"…\"}), the version as the ETag " +
+                "with If-Match on writes, and atomic bulk writes. Individuals and organizations, in any of their roles.")
+            .WithMetadata(Errors)
+            .RequireRateLimiting(RateLimits.PerKey);
+
+        group.MapGet("/", ListParties.Handle)
+            .WithName("parties_list")
+            .WithSummary("List parties")
+            .WithDescription($"A page (page, page_size up to {Pagination.MaxSize}, default {Pagination.DefaultSize}) of the " +
+                "active parties with count, next and previous links; filters role, party_type, sub_type, number, search, " +
+                "modified_since, is_active and include_inactive; ordering by number or modified.")
+            .RequireCaller(Errors, Permissions.Read)
+            .Produces<Page<PartyResource>>()
+            .Produces<Dictionary<string, string[]>>(400);
+        group.MapPost("/", Create)
+            .WithName("parties_create")
+            .WithSummary("Create a party")
+            .WithDescription("Registers an individual or an organization and answers 201 with it, its version (1) as the " +
+                "ETag. A bad field is a 400 naming it.")
+            .RequireCaller(Errors, Permissions.Write)
+            .Idempotent(Errors)
+            .Accepts<PartyInput>("application/json")
+            .Produces<PartyResource>(201)
+            .Produces<Dictionary<string, string[]>>(400);
+        group.MapPost("/bulk/", BulkParties.Create)
+            .WithName("parties_bulk_create")
+            .WithSummary("Create parties in bulk, all or nothing")
+            .WithDescription($"Up to {BulkParties.MaxItems} parties in one transaction: all are created, or none and a 400 " +
+                "lists one entry per item up to the first invalid one.")
+            .RequireCaller(Errors, Permissions.Write)
+            .Idempotent(Errors)
+            .Accepts<PartyInput[]>("application/json")
+            .Produces<PartyResource[]>(201)
+            .Produces<Dictionary<string, string[]>[]>(400);
         group.MapPut("/bulk/", (HttpContext http, IMessageBus bus) => BulkParties.Update(WriteKind.Replace, http, bus))
-            .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_bulk_update")
-            .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>().Produces<Dictionary<string, string[]>[]>(400);
+            .WithName("parties_bulk_update")
+            .WithSummary("Replace parties in bulk, all or nothing")
+            .WithDescription($"Up to {BulkParties.MaxItems} parties, each found by its number and replaced as a PUT would, " +
+                "in one transaction: all are written, or none.")
+            .RequireCaller(Errors, Permissions.Write)
+            .Idempotent(Errors)
+            .Accepts<PartyInput[]>("application/json")
+            .Produces<PartyResource[]>()
+            .Produces<Dictionary<string, string[]>[]>(400);
         group.MapPatch("/bulk/", (HttpContext http, IMessageBus bus) => BulkParties.Update(WriteKind.Patch, http, bus))
-            .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_bulk_partial_update")
-            .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>().Produces<Dictionary<string, string[]>[]>(400);
-        group.MapGet("/{id:guid}/", Get).RequireCaller(Errors, Permissions.Read).WithName("parties_read").DocumentQuery(HistoryOpenApi.PointInTime)
-            .Produces<PartyResource>().Produces<Dictionary<string, string[]>>(400).Produces<Dictionary<string, string>>(404);
+            .WithName("parties_bulk_partial_update")
+            .WithSummary("Update parties in bulk, all or nothing")
+            .WithDescription($"Up to {BulkParties.MaxItems} parties, each found by its number and changed in the fields sent, " +
+                "in one transaction: all are written, or none.")
+            .RequireCaller(Errors, Permissions.Write)
+            .Idempotent(Errors)
+            .Accepts<PartyInput[]>("application/json")
+            .Produces<PartyResource[]>()
+            .Produces<Dictionary<string, string[]>[]>(400);
+        group.MapGet("/{id:guid}/", Get)
+            .WithName("parties_read")
+            .WithSummary("Read a party")
+            .WithDescription("The party with its version as the ETag; as_of or version read it as it was then.")
+            .RequireCaller(Errors, Permissions.Read)
+            .DocumentQuery(HistoryOpenApi.PointInTime)
+            .Produces<PartyResource>()
+            .Produces<Dictionary<string, string[]>>(400)
+            .Produces<Dictionary<string, string>>(404);
         group.MapPatch("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Patch, http, bus))
-            .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_partial_update")
-            .Accepts<PartyInput>("application/json").Produces<PartyResource>().Produces<Dictionary<string, string[]>>(400);
+            .WithName("parties_partial_update")
+            .WithSummary("Update a party")
+            .WithDescription("Changes the fields sent and leaves the others. With If-Match, a party changed since that " +
+                "version is a 412.")
+            .RequireCaller(Errors, Permissions.Write)
+            .Idempotent(Errors)
+            .Accepts<PartyInput>("application/json")
+            .Produces<PartyResource>()
+            .Produces<Dictionary<string, string[]>>(400);
         group.MapPut("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Replace, http, bus))
-            .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_update")
-            .Accepts<PartyInput>("application/json").Produces<PartyResource>().Produces<Dictionary<string, string[]>>(400);
-        group.MapDelete("/{id:guid}/", Delete).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_delete")
-            .Produces(204).Produces<Dictionary<string, string>>(404);
-        group.MapGet("/{id:guid}/history/", PartyHistory.Handle).RequireCaller(Errors, Permissions.Read).WithName("parties_history")
-            .Produces<Page<Dictionary<string, object>>>().Produces<Dictionary<string, string>>(404);
+            .WithName("parties_update")
+            .WithSummary("Replace a party")
+            .WithDescription("Writes the party as sent: required fields must be sent again. With If-Match, a party changed " +
+                "since that version is a 412.")
+            .RequireCaller(Errors, Permissions.Write)
+            .Idempotent(Errors)
+            .Accepts<PartyInput>("application/json")
+            .Produces<PartyResource>()
+            .Produces<Dictionary<string, string[]>>(400);
+        group.MapDelete("/{id:guid}/", Delete)
+            .WithName("parties_delete")
+            .WithSummary("Deactivate a party")
+            .WithDescription("Answers 204 and takes the party out of the default list; it stays, with its history, and " +
+                "is_active true brings it back. With If-Match, a party changed since that version is a 412.")
+            .RequireCaller(Errors, Permissions.Write)
+            .Idempotent(Errors)
+            .Produces(204)
+            .Produces<Dictionary<string, string>>(404);
+        group.MapGet("/{id:guid}/history/", PartyHistory.Handle)
+            .WithName("parties_history")
+            .WithSummary("Read a party's history")
+            .WithDescription("Every change to the party, newest first and paginated like the list: who made it (user and API " +
+                "key), through which dialect and request, and each field's old and new value.")
+            .RequireCaller(Errors, Permissions.Read)
+            .Produces<Page<Dictionary<string, object>>>()
+            .Produces<Dictionary<string, string>>(404);
         return app;
     }
 

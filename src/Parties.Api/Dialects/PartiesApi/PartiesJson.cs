@@ -1,6 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Encodings.Web;
+using Parties.Api.Http;
 
 namespace Parties.Api.Dialects.PartiesApi;
 
@@ -13,6 +14,6 @@ public static class PartiesJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = JsonNumberHandling.Strict,
         AllowDuplicateProperties = false,
-        Converters = { new Json.NoNullCharacters() },
+        Converters = { new NoNullCharacters() },
     };
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Parties.Api.Http;
 
 namespace Parties.Api.Dialects.PartiesApi;
 
@@ -27,7 +28,7 @@ public static partial class PartyInputMapping
 
         void Error(string field, string message) => errors.TryAdd(field, [message]);
 
-        string? Text(string field, Json.Optional<string> value, int max, bool required = false)
+        string? Text(string field, Optional<string> value, int max, bool required = false)
         {
             if (!value.IsSet || value.Value is null)
             {
@@ -103,7 +104,7 @@ public static partial class PartyInputMapping
         return (edits.ToImmutable(), errors);
 
         // A field of one party type: checked against the resulting type; a full write clears the other type's.
-        void TypeSpecific(PartyType owner, string field, Json.Optional<string> value, int max, Func<string?, PartyEdit> edit)
+        void TypeSpecific(PartyType owner, string field, Optional<string> value, int max, Func<string?, PartyEdit> edit)
         {
             var text = Text(field, value, max);
             if (value.IsSet && value.Value is not null) edits.Add(new ForPartyType(owner, edit(text)));

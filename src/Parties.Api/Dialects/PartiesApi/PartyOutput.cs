@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Parties.Api.Json;
+using Parties.Api.Http;
 
 namespace Parties.Api.Dialects.PartiesApi;
 

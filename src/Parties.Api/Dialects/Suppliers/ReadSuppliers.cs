@@ -2,7 +2,8 @@ using System.Globalization;
 using Marten;
 using Marten.Pagination;
 using Parties.Api.Auth;
-using Parties.Api.Dialects.History;
+using Parties.Api.History;
+using Parties.Api.Http;
 
 namespace Parties.Api.Dialects.Suppliers;
 
@@ -16,9 +17,9 @@ public static class ReadSuppliers
     public static async Task<IResult> List(HttpContext http, IDocumentStore store)
     {
         var query = http.Request.Query;
-        if (!WholeNumber(query["page"], 1, int.MaxValue, 1, out var page))
+        if (!QueryNumbers.TryRange(query["page"], 1, int.MaxValue, 1, out var page))
             return Errors.BadRequest("page", "Page must be a whole number from 1.");
-        if (!WholeNumber(query["limit"], 1, MaxLimit, DefaultLimit, out var limit))
+        if (!QueryNumbers.TryRange(query["limit"], 1, MaxLimit, DefaultLimit, out var limit))
             return Errors.BadRequest("limit", $"Limit must be a whole number from 1 to {MaxLimit}.");
         if (!Flag(query["includeDeprecated"], out var includeDeprecated))
             return Errors.BadRequest("includeDeprecated", "IncludeDeprecated must be true, false, 1 or 0.");
@@ -71,13 +72,6 @@ public static class ReadSuppliers
         if (then is null || !then.Data.HasRole(Roles.Vendor)) return Errors.NotFound();
         ETags.Set(http.Response, then.Version);
         return Results.Json(SupplierOutput.From(PartySnapshot.Of(then)), SuppliersJson.Options);
-    }
-
-    private static bool WholeNumber(string? text, int min, int max, int fallback, out int value)
-    {
-        value = fallback;
-        if (string.IsNullOrEmpty(text)) return true;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
     }
 
     private static bool Flag(string? text, out bool value)

@@ -1,4 +1,4 @@
-using Parties.Api.Json;
+using Parties.Api.Http;
 
 namespace Parties.Api.Dialects.Suppliers;
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Parties.Api.Http;
 
 namespace Parties.Api.Dialects.Suppliers;
 
@@ -18,6 +19,6 @@ public static class SuppliersJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = JsonNumberHandling.Strict,
         AllowDuplicateProperties = false,
-        Converters = { new Json.NoNullCharacters() },
+        Converters = { new NoNullCharacters() },
     };
 }

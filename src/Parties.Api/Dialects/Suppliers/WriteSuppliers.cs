@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Parties.Api.Auth;
+using Parties.Api.Http;
 using Parties.Api.Idempotency;
-using Parties.Api.Json;
 using Wolverine;
 
 namespace Parties.Api.Dialects.Suppliers;

@@ -1,6 +1,7 @@
 using Marten;
 using Parties.Api.Auth;
-using Parties.Api.Dialects.History;
+using Parties.Api.History;
+using Parties.Api.Http;
 
 namespace Parties.Api.Dialects.Vendors;
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Parties.Api.Auth;
+using Parties.Api.Http;
 
 namespace Parties.Api.Dialects.Vendors;
 
@@ -19,8 +21,8 @@ public static class ListVendors
     public static async Task<IResult> Handle(HttpContext http, IDocumentStore store, string? name = null, string? userId = null,
         string? gstNumber = null, string? panNumber = null, string? limit = null, string? cursor = null)
     {
-        var size = DefaultLimit;
-        if (limit is not null && (!int.TryParse(limit, out size) || size is < 1 or > MaxLimit))
+        // Sent empty (?limit=) is not an integer; only an absent limit takes the default.
+        if (limit == "" || !QueryNumbers.TryRange(limit, 1, MaxLimit, DefaultLimit, out var size, NumberStyles.Integer))
             return Errors.BadRequest("/limit", $"must be an integer from 1 to {MaxLimit}");
         VendorCursor? after = null;
         if (!string.IsNullOrEmpty(cursor) && !VendorCursor.TryDecode(cursor, out after))

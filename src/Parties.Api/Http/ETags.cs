@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace Parties.Api.Dialects;
+namespace Parties.Api.Http;
 
 /// <summary>The stream version is the ETag: <c>"7"</c>. If-Match takes it back (weak or strong form).</summary>
 public static class ETags

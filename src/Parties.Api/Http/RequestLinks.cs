@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Parties.Api.Dialects;
+namespace Parties.Api.Http;
 
 /// <summary>Links to other pages of the same request: its absolute URL with one query parameter changed.</summary>
 public static class RequestLinks

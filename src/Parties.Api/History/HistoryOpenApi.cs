@@ -1,6 +1,6 @@
 using Microsoft.OpenApi;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>What the OpenAPI generator cannot see of the history endpoints.</summary>
 public static class HistoryOpenApi
@@ -9,7 +9,8 @@ public static class HistoryOpenApi
     /// Query parameters that a handler reads and checks itself (to answer a bad value in its dialect's shape,
     /// naming the parameter, rather than with the framework's binding failure).
     /// </summary>
-    public static TBuilder DocumentQuery<TBuilder>(this TBuilder builder, params (string Name, JsonSchemaType Type, string Description)[] parameters)
+    public static TBuilder DocumentQuery<TBuilder>(this TBuilder builder,
+        params (string Name, JsonSchemaType Type, string Description)[] parameters)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Marten;
+using Parties.Api.Http;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>
 /// Time travel on a detail read: <c>as_of</c> (RFC 3339) or <c>version</c> (a stream version from 1). The same
@@ -23,9 +23,11 @@ public sealed record PointInTime(DateTimeOffset? AsOf, int? Version)
         if (asOfText.Length > 0 && versionText.Length > 0)
             return (null, VersionParameter, $"Give {AsOfParameter} or {VersionParameter}, not both.");
         if (asOfText.Length > 0)
-            return Rfc3339.TryParse(asOfText, out var asOf) ? (new PointInTime(asOf, null), null, null) : (null, AsOfParameter, Rfc3339.Message);
+            return Rfc3339.TryParse(asOfText, out var asOf)
+                ? (new PointInTime(asOf, null), null, null)
+                : (null, AsOfParameter, Rfc3339.Message);
         if (versionText.Length > 0)
-            return int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version >= 1
+            return QueryNumbers.TryRange(versionText, 1, int.MaxValue, 0, out var version)
                 ? (new PointInTime(null, version), null, null)
                 : (null, VersionParameter, "Must be a whole number from 1.");
         return (Now, null, null);

@@ -3,8 +3,9 @@ using JasperFx.Events;
 using Marten;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.PartiesApi;
+using Parties.Api.Http;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <param name="Fields">The changed fields, named as in the Parties dialect.</param>
 public sealed record ChangeItem(long Sequence, Guid Party, string Type, IReadOnlyList<string> Fields, DateTimeOffset Timestamp);
@@ -28,11 +29,11 @@ public static class ChangeFeed
         var caller = http.Caller();
         if (!caller.SeesAll) return PartiesErrors.Instance.InsufficientPermissions();
         var query = http.Request.Query;
-        if (!Whole(query["after"], 0, long.MaxValue, 0, out var after))
+        if (!QueryNumbers.TryRange(query["after"], 0, long.MaxValue, 0, out var after))
             return PartiesErrors.Instance.BadRequest("after", "Ensure this value is a whole number from 0.");
-        if (!Whole(query["limit"], 1, MaxLimit, DefaultLimit, out var limit))
+        if (!QueryNumbers.TryRange(query["limit"], 1, MaxLimit, DefaultLimit, out var limit))
             return PartiesErrors.Instance.BadRequest("limit", $"Ensure this value is a whole number from 1 to {MaxLimit}.");
-        if (!Whole(query["wait"], 0, MaxWaitSeconds, 0, out var wait))
+        if (!QueryNumbers.TryRange(query["wait"], 0, MaxWaitSeconds, 0, out var wait))
             return PartiesErrors.Instance.BadRequest("wait", $"Ensure this value is a whole number of seconds from 0 to {MaxWaitSeconds}.");
 
         var cancellation = http.RequestAborted;
@@ -43,13 +44,14 @@ public static class ChangeFeed
             var mark = await highWater.MarkAsync(cancellation);
             var events = await session.Events.QueryAllRawEvents()
                 .Where(e => e.Sequence > after && e.Sequence <= mark)
-                .OrderBy(e => e.Sequence).Take((int)limit)
+                .OrderBy(e => e.Sequence).Take(limit)
                 .ToListAsync(cancellation);
             if (events.Count > 0 || DateTimeOffset.UtcNow >= deadline)
             {
                 // A short page read everything of this organization up to the mark: the next call may start there.
                 var next = events.Count == limit ? events[^1].Sequence : Math.Max(after, mark);
-                return Results.Json(new ChangePage(next, http.Request.WithQuery("after", next.ToString(CultureInfo.InvariantCulture)), [.. events.Select(Item)]), PartiesJson.Options);
+                var link = http.Request.WithQuery("after", next.ToString(CultureInfo.InvariantCulture));
+                return Results.Json(new ChangePage(next, link, [.. events.Select(Item)]), PartiesJson.Options);
             }
             await Task.Delay(PollInterval, cancellation);
         }
@@ -61,11 +63,4 @@ public static class ChangeFeed
         PartyFieldsChanged changed => [.. changed.Changes.Select(c => PartyHistory.FieldName(c.Field))],
         _ => [],
     }, e.Timestamp);
-
-    private static bool Whole(string? text, long min, long max, long fallback, out long value)
-    {
-        value = fallback;
-        if (string.IsNullOrEmpty(text)) return true;
-        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
-    }
 }

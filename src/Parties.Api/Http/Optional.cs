@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Parties.Api.Json;
+namespace Parties.Api.Http;
 
 /// <summary>
 /// A JSON property that may be absent, null or a value: PATCH needs to tell "not sent" from "sent as null".

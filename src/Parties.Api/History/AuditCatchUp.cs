@@ -1,7 +1,7 @@
 using Marten;
 using Parties.Projections;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>
 /// Read-your-writes for the audit query, whose index (<see cref="AuditEntry"/>) Marten's async daemon keeps after the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>RFC 3339 times in query strings: a date, a time and an offset (<c>Z</c> or <c>±hh:mm</c>), nothing looser.</summary>
 public static class Rfc3339

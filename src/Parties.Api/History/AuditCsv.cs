@@ -5,7 +5,7 @@ using Marten;
 using Parties.Api.Dialects.PartiesApi;
 using Parties.Projections;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>
 /// The audit trail as CSV, one row per changed field (what auditors filter and pivot on), newest first:

@@ -1,7 +1,7 @@
 using Marten;
 using Marten.Events.Daemon;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>
 /// The highest event sequence below which every event is committed and visible: Marten's high-water mark.

@@ -3,9 +3,10 @@ using Marten;
 using Marten.Linq.MatchesSql;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.PartiesApi;
+using Parties.Api.Http;
 using Parties.Projections;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>
 /// <c>GET /api/audit/</c>: every write to the organization's parties, newest first, filtered and paged by an

@@ -1,4 +1,4 @@
-namespace Parties.Api.Auth;
+namespace Parties.Api.Http;
 
 public static class RequestIds
 {
@@ -8,9 +8,8 @@ public static class RequestIds
     public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var given = http.Request.Headers[Header].ToString();
-        http.TraceIdentifier = given.Length is > 0 and <= 128 && given.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
-            ? given
-            : Guid.CreateVersion7().ToString("N");
+        var usable = given.Length is > 0 and <= 128 && given.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+        http.TraceIdentifier = usable ? given : Guid.CreateVersion7().ToString("N");
         http.Response.Headers[Header] = http.TraceIdentifier;
         await next(http);
     });

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Parties.Api.Dialects.PartiesApi;
 using Parties.Projections;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <param name="Field">The field's name in the Parties dialect (snake_case).</param>
 public sealed record AuditChange(string Field, JsonElement? Old, JsonElement? New);

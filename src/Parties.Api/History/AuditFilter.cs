@@ -1,8 +1,10 @@
+using System.Globalization;
 using Parties.Api.Dialects.PartiesApi;
 using Parties.Api.Dialects.Suppliers;
 using Parties.Api.Dialects.Vendors;
+using Parties.Api.Http;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>
 /// The audit query's parameters, read and checked: <c>party</c>, <c>user</c>, <c>field</c>, <c>dialect</c>,
@@ -52,8 +54,7 @@ public sealed record AuditFilter(Guid? Party, string? User, string? Field, strin
             if (after is null) return (null, Bad("cursor", "Invalid cursor."));
         }
 
-        var limit = DefaultLimit;
-        if (Text(query, "limit") is { } limitText && (!int.TryParse(limitText, out limit) || limit < 1 || limit > MaxLimit))
+        if (!QueryNumbers.TryRange(Text(query, "limit"), 1, MaxLimit, DefaultLimit, out var limit, NumberStyles.Integer))
             return (null, Bad("limit", $"Ensure this value is a whole number from 1 to {MaxLimit}."));
 
         var format = Text(query, "format");

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Parties.Api.Dialects.History;
+namespace Parties.Api.History;
 
 /// <summary>
 /// Where a page of the audit query ended: the last entry's (timestamp, event sequence), the keyset the next page

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Parties.Api.Json;
+namespace Parties.Api.Http;
 
 /// <summary>
 /// Reads JSON strings refusing U+0000, which PostgreSQL text and jsonb cannot hold: without it such a value

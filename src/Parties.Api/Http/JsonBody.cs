@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Parties.Api.Json;
+namespace Parties.Api.Http;
 
 /// <summary>A request body read by hand, so each dialect can answer a malformed one in its own error shape,
 /// naming the field (JSON path) where reading stopped.</summary>
