@@ -39,7 +39,7 @@ public static class PartiesApi
             .RequireCaller(Errors, Permissions.Read)
             .Produces<Page<PartyResource>>()
             .Produces<Dictionary<string, string[]>>(400);
-        group.MapPost("/", Create)
+        group.MapPost("/", PartyEndpoints.Create)
             .WithName("parties_create")
             .WithSummary("Create a party")
             .WithDescription("Registers an individual or an organization and answers 201 with it, its version (1) as the " +
@@ -79,7 +79,7 @@ public static class PartiesApi
             .Accepts<PartyInput[]>("application/json")
             .Produces<PartyResource[]>()
             .Produces<Dictionary<string, string[]>[]>(400);
-        group.MapGet("/{id:guid}/", Get)
+        group.MapGet("/{id:guid}/", PartyEndpoints.Get)
             .WithName("parties_read")
             .WithSummary("Read a party")
             .WithDescription("The party with its version as the ETag; as_of or version read it as it was then.")
@@ -88,7 +88,8 @@ public static class PartiesApi
             .Produces<PartyResource>()
             .Produces<Dictionary<string, string[]>>(400)
             .Produces<Dictionary<string, string>>(404);
-        group.MapPatch("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Patch, http, bus))
+        group.MapPatch("/{id:guid}/",
+                (Guid id, HttpContext http, IMessageBus bus) => PartyEndpoints.Update(id, WriteKind.Patch, http, bus))
             .WithName("parties_partial_update")
             .WithSummary("Update a party")
             .WithDescription("Changes the fields sent and leaves the others. With If-Match, a party changed since that " +
@@ -98,7 +99,8 @@ public static class PartiesApi
             .Accepts<PartyInput>("application/json")
             .Produces<PartyResource>()
             .Produces<Dictionary<string, string[]>>(400);
-        group.MapPut("/{id:guid}/", (Guid id, HttpContext http, IMessageBus bus) => Update(id, WriteKind.Replace, http, bus))
+        group.MapPut("/{id:guid}/",
+                (Guid id, HttpContext http, IMessageBus bus) => PartyEndpoints.Update(id, WriteKind.Replace, http, bus))
             .WithName("parties_update")
             .WithSummary("Replace a party")
             .WithDescription("Writes the party as sent: required fields must be sent again. With If-Match, a party changed " +
@@ -108,7 +110,7 @@ public static class PartiesApi
             .Accepts<PartyInput>("application/json")
             .Produces<PartyResource>()
             .Produces<Dictionary<string, string[]>>(400);
-        group.MapDelete("/{id:guid}/", Delete)
+        group.MapDelete("/{id:guid}/", PartyEndpoints.Delete)
             .WithName("parties_delete")
             .WithSummary("Deactivate a party")
             .WithDescription("Answers 204 and takes the party out of the default list; it stays, with its history, and " +
@@ -126,83 +128,5 @@ public static class PartiesApi
             .Produces<Page<Dictionary<string, object>>>()
             .Produces<Dictionary<string, string>>(404);
         return app;
-    }
-
-    private static Task<IResult> Create(HttpContext http, IMessageBus bus) =>
-        http.ReplayOr<PartyDecision>(decision => Respond(decision, http, StatusCodes.Status201Created), async () =>
-        {
-            var body = await JsonBody<PartyInput>.ReadAsync(http.Request, PartiesJson.Options);
-            if (!body.IsValid) return Errors.BadRequest(JsonBody<PartyInput>.Field(body.ErrorPath), body.ErrorMessage!);
-            var (edits, errors) = PartyInputMapping.ToEdits(body.Value!, WriteKind.Create);
-            if (errors.Count > 0) return PartiesErrors.Fields(errors);
-
-            var caller = http.Caller();
-            var command = new RegisterParty(Guid.CreateVersion7(), edits, caller.As(PartiesErrors.Name, http), http.IdempotentWrite());
-            var decision = await bus.DecideAsync(caller.OrganizationId, command, http.RequestAborted);
-            return Respond(decision, http, StatusCodes.Status201Created);
-        });
-
-    private static async Task<IResult> Get(Guid id, HttpContext http, IDocumentStore store)
-    {
-        var (point, parameter, message) = PointInTime.Read(http.Request.Query);
-        if (point is null) return Errors.BadRequest(parameter!, message!);
-        await using var session = store.QuerySession(http.Caller().OrganizationId);
-        var party = await point.LoadAsync(session, id, http.RequestAborted);
-        if (party is null) return Errors.NotFound();
-        ETags.Set(http.Response, party.Version);
-        return Results.Json(PartyOutput.From(PartySnapshot.Of(party)), PartiesJson.Options);
-    }
-
-    private static Task<IResult> Update(Guid id, WriteKind kind, HttpContext http, IMessageBus bus) =>
-        http.ReplayOr<PartyDecision>(decision => Respond(decision, http, StatusCodes.Status200OK), async () =>
-        {
-            var expected = ETags.ExpectedVersion(http.Request);
-            var body = await JsonBody<PartyInput>.ReadAsync(http.Request, PartiesJson.Options);
-            if (!body.IsValid) return Errors.BadRequest(JsonBody<PartyInput>.Field(body.ErrorPath), body.ErrorMessage!);
-            var (edits, errors) = PartyInputMapping.ToEdits(body.Value!, kind);
-            if (errors.Count > 0) return PartiesErrors.Fields(errors);
-
-            var caller = http.Caller();
-            var command = new UpdateParty(id, edits, EditMode.AllOrNothing, expected, caller.As(PartiesErrors.Name, http),
-                Idempotency: http.IdempotentWrite());
-            var decision = await bus.DecideAsync(caller.OrganizationId, command, http.RequestAborted);
-            return Respond(decision, http, StatusCodes.Status200OK);
-        });
-
-    /// <summary>Deactivates: the party stays, with its history, but leaves the default list.</summary>
-    private static Task<IResult> Delete(Guid id, HttpContext http, IMessageBus bus) =>
-        http.ReplayOr<PartyDecision>(decision => Deleted(decision, http), async () =>
-        {
-            var expected = ETags.ExpectedVersion(http.Request);
-            var caller = http.Caller();
-            var command = new UpdateParty(id, [PartyInputMapping.Delete], EditMode.AllOrNothing, expected,
-                caller.As(PartiesErrors.Name, http), Idempotency: http.IdempotentWrite());
-            return Deleted(await bus.DecideAsync(caller.OrganizationId, command, http.RequestAborted), http);
-        });
-
-    private static IResult Deleted(PartyDecision decision, HttpContext http) =>
-        decision.Status == DecisionStatus.Done ? Results.NoContent() : Respond(decision, http, StatusCodes.Status200OK);
-
-    /// <summary>The answer to a write, from what the handler decided.</summary>
-    private static IResult Respond(PartyDecision decision, HttpContext http, int successStatus)
-    {
-        switch (decision.Status)
-        {
-            case DecisionStatus.NotFound:
-                return Errors.NotFound();
-            case DecisionStatus.VersionMismatch:
-                ETags.Set(http.Response, decision.Party!.Version);
-                return Errors.PreconditionFailed(decision.Party.Version);
-            case DecisionStatus.Rejected:
-                var rejection = decision.FirstRejection!;
-                return Errors.BadRequest(rejection.Key, PartiesErrorTexts.Of(rejection.Error!));
-            default:
-                var party = decision.Party!;
-                ETags.Set(http.Response, party.Version);
-                var output = PartyOutput.From(party);
-                return successStatus == StatusCodes.Status201Created
-                    ? Results.Json(output, PartiesJson.Options, statusCode: 201)
-                    : Results.Json(output, PartiesJson.Options);
-        }
     }
 }
