@@ -7,6 +7,7 @@ using Parties.Api.Dialects.Suppliers;
 using Parties.Api.Dialects.Vendors;
 using Parties.Api.Errors;
 using Parties.Api.Hosting;
+using Parties.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPartiesStore();
@@ -18,6 +19,7 @@ builder.AddRateLimits();
 builder.AddErrorHandling();
 builder.AddGracefulShutdown();
 builder.AddHistory();
+builder.AddWebhooks();
 builder.Services.ConfigureHttpJsonOptions(o => Parties.DomainJson.Configure(o.SerializerOptions));
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.MapPartiesApi();
 app.MapVendorsApi();
 app.MapSuppliersApi();
 app.MapHistoryApi();
+app.MapWebhooksApi();
 app.MapApiDocs();
 app.MapHealth();
 

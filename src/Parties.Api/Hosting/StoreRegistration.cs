@@ -3,6 +3,7 @@ using JasperFx.Core;
 using JasperFx.CodeGeneration;
 using Marten;
 using Marten.Exceptions;
+using JasperFx.Events.Daemon;
 using Npgsql;
 using Parties;
 using Parties.Idempotency;
@@ -24,7 +25,9 @@ public static class StoreRegistration
         builder.Services.AddHostedService<IdempotencyRecordPurge>();
         var marten = builder.Services.AddMarten(opts => PartiesStore.Configure(opts, connectionString))
             .UseLightweightSessions()
-            .IntegrateWithWolverine();
+            .IntegrateWithWolverine()
+            // Event subscriptions (webhooks) run on one node at a time, in order, from Marten's own progress.
+            .AddAsyncDaemon(DaemonMode.HotCold);
         // Marten applies changes under a PostgreSQL advisory lock, so many replicas may start at once.
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
 
