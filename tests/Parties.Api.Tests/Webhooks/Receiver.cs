@@ -28,11 +28,14 @@ public sealed record Received(string Id, string Timestamp, string Signature, str
 public sealed class Receiver : IAsyncDisposable
 {
     private WebApplication? _app;
-    private int _connections;
+    private int _connections, _arrived;
     public int Port { get; } = FreePort();
     public string Url => $"http://127.0.0.1:{Port}/hooks";
     public ConcurrentQueue<Received> Requests { get; } = new();
     public int Connections => _connections;
+
+    /// <summary>Requests that arrived, answered or not yet.</summary>
+    public int Arrived => _arrived;
 
     /// <summary>The status to answer a request with (default 204).</summary>
     public Func<Received, int> Answer { get; set; } = _ => 204;
@@ -59,11 +62,12 @@ public sealed class Receiver : IAsyncDisposable
         _app = builder.Build();
         _app.MapPost("/{**path}", async (HttpRequest request) =>
         {
+            Interlocked.Increment(ref _arrived);
             using var reader = new StreamReader(request.Body);
             var received = new Received(request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(),
                 request.Headers["webhook-signature"].ToString(), await reader.ReadToEndAsync(), DateTimeOffset.UtcNow);
-            if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
             var status = Answer(received);
+            if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
             Requests.Enqueue(received with { Status = status });
             return Results.StatusCode(status);
         });
