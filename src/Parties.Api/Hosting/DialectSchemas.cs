@@ -53,7 +53,7 @@ public static class DialectSchemas
 
     private static JsonSerializerOptions? OptionsOf(Type type) => type.Namespace switch
     {
-        "Parties.Api.Dialects.PartiesApi" or "Parties.Api.Dialects.History" => Dialects.PartiesApi.PartiesJson.Options,
+        "Parties.Api.Dialects.PartiesApi" or "Parties.Api.Dialects.History" or "Parties.Api.Webhooks" => Dialects.PartiesApi.PartiesJson.Options,
         "Parties.Api.Dialects.Suppliers" => Dialects.Suppliers.SuppliersJson.Options,
         "Parties.Api.Dialects.Vendors" => Dialects.Vendors.VendorsJson.Options,
         _ => null,
