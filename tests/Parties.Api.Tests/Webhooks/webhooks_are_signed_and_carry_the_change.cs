@@ -30,6 +30,8 @@ public class webhooks_are_signed_and_carry_the_change(WebhookApp app) : IClassFi
         got.Select(r => r.Version).ShouldBe([1L, 2L, 3L, 4L]);
         got.Select(r => r.Party).ShouldAllBe(p => p == id);
         got.Select(r => r.Sequence).ShouldBeInOrder(SortDirection.Ascending);
+        TestContext.Current.TestOutputHelper?.WriteLine("lag from the event's time to arrival: " +
+            string.Join(", ", got.Select(r => $"{(r.At - r.Json.GetProperty("timestamp").GetDateTimeOffset()).TotalMilliseconds:0} ms")));
 
         var update = got[1].Data;
         var change = update.GetProperty("changes").EnumerateArray().Single();
