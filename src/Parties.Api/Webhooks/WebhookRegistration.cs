@@ -17,6 +17,8 @@ public static class WebhookRegistration
         builder.Services.AddSingleton<WebhookTargets>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHttpClient(WebhookSender.ClientName)
+            // A line per delivery with its URL (which may carry the receiver's token) helps no one: attempts are documents.
+            .RemoveAllLoggers()
             .ConfigureHttpClient(client => client.Timeout = options.Timeout)
             .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
             {
