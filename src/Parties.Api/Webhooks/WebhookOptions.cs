@@ -6,6 +6,7 @@ namespace Parties.Api.Webhooks;
 public sealed record WebhookOptions(bool AllowPrivateTargets, TimeSpan Timeout, IReadOnlyList<TimeSpan> RetrySchedule)
 {
     public const string Section = "Parties:Webhooks";
+    public const int MaxTimeoutSeconds = 45;
 
     /// <summary>Seven attempts over about 23 hours: quick ones for a blip, then spread out for an outage.</summary>
     public const string DefaultRetrySchedule = "00:00:05,00:01:00,00:10:00,01:00:00,06:00:00,16:00:00";
@@ -20,7 +21,9 @@ public sealed record WebhookOptions(bool AllowPrivateTargets, TimeSpan Timeout, 
                 : throw new InvalidOperationException($"{Section}:RetrySchedule: '{part}' is not a duration such as 00:01:00."))
             .ToArray();
         var seconds = section.GetValue("TimeoutSeconds", 10.0);
-        if (seconds is <= 0 or > 300) throw new InvalidOperationException($"{Section}:TimeoutSeconds must be above 0 and at most 300.");
+        // Wolverine cancels a local queue's handler after its execution timeout (a minute): the attempt must end well before.
+        if (seconds is <= 0 or > MaxTimeoutSeconds)
+            throw new InvalidOperationException($"{Section}:TimeoutSeconds must be above 0 and at most {MaxTimeoutSeconds}.");
         return new(section.GetValue("AllowPrivateTargets", false), TimeSpan.FromSeconds(seconds), schedule);
     }
 
