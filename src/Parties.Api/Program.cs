@@ -9,6 +9,7 @@ using Parties.Api.History;
 using Parties.Api.Hosting;
 using Parties.Api.Idempotency;
 using Parties.Api.Http;
+using Parties.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPartiesStore();
@@ -24,6 +25,7 @@ builder.AddVendorsDialect();
 builder.AddSuppliersDialect();
 builder.AddHistory();
 builder.AddIdempotency();
+builder.AddWebhooks();
 builder.Services.ConfigureHttpJsonOptions(o => Parties.DomainJson.Configure(o.SerializerOptions));
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.MapVendorsApi();
 app.MapSuppliersApi();
 app.MapHistoryApi();
 app.MapAdminApi();
+app.MapWebhooksApi();
 app.MapApiDocs();
 app.MapHealth();
 

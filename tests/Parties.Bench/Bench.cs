@@ -22,6 +22,9 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
     public List<string> Statements { get; } = [];
     public double LoadPartiesPerSecond { get; private set; }
 
+    /// <summary>Commit-to-receiver lag of the creates made with a subscription, and how many of them arrived.</summary>
+    public (double P50Ms, double P99Ms, long Created, long Delivered)? WebhookLag { get; private set; }
+
     private string Unique() => $"{_run}{Interlocked.Increment(ref _sequence):x}";
 
     public async Task RunAsync()
@@ -117,6 +120,33 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
 
         await MeasureAsync("details", "service", client, options.Concurrency, 1, false, (http, w, n) =>
             SendAsync(http, HttpMethod.Get, $"/api/parties/{parties[Random.Shared.Next(parties.Length)]}/", main.Key, null, 200));
+
+        await MeasureWithWebhookAsync(main, client, singleBodies);
+    }
+
+    /// <summary>
+    /// Single create again, now with one webhook subscription of the organization to a receiver on the loopback:
+    /// the write throughput beside the one without, and each event's lag from its commit to the receiver. Last, so
+    /// deliveries still going out cost no other workload its CPU.
+    /// </summary>
+    private async Task MeasureWithWebhookAsync(BenchOrganization main, HttpClient client, string[] bodies)
+    {
+        const string name = "create, 1 webhook subscription";
+        if (options.Only is { } only && !only.Split(',').Any(o => $"service:{name}".Contains(o, StringComparison.Ordinal))) return;
+        await using var receiver = new WebhookReceiver();
+        using var subscribe = await client.SendAsync(ServiceClient.Request(HttpMethod.Post, "/api/webhooks/", main.Key,
+            FakeParties.Json(new { url = receiver.Url, events = new[] { "party.created" }, description = "bench" })));
+        await ServiceClient.EnsureAsync(subscribe, "webhook subscription");
+        long created = 0;
+        await MeasureAsync(name, "service", client, options.Concurrency, 1, true, async (http, w, n) =>
+        {
+            var ok = await SendAsync(http, HttpMethod.Post, "/api/parties/", main.Key, Body(bodies[n % bodies.Length]), 201);
+            if (ok) Interlocked.Increment(ref created);
+            return ok;
+        });
+        var delivered = await receiver.WaitForAsync(created, TimeSpan.FromMinutes(options.Quick ? 1 : 5));
+        WebhookLag = (receiver.LagPercentileMs(50), receiver.LagPercentileMs(99), created, delivered);
+        AnsiConsole.MarkupLine($"  webhooks: {delivered:N0} of {created:N0} delivered; lag p50 {WebhookLag.Value.P50Ms:N0} ms, p99 {WebhookLag.Value.P99Ms:N0} ms");
     }
 
     /// <summary>Serialized bodies with "@@" where a unique suffix goes, so a request costs the client a string replace only.</summary>

@@ -26,6 +26,8 @@ await using var service = await ServiceProcess.StartAsync(Repository.Assembly(ro
     ["Parties__AdminKey"] = adminKey,
     ["Parties__RateLimit__PermitsPerMinute"] = "0",
     ["Parties__RateLimit__SuppliersPermitsPerMinute"] = "0",
+    // The webhook workload's receiver listens on the loopback.
+    ["Parties__Webhooks__AllowPrivateTargets"] = "true",
 });
 await using var baseline = await ServiceProcess.StartAsync(
     Repository.Assembly(root, "tests/Parties.Bench.Baseline", "Parties.Bench.Baseline"), new Dictionary<string, string>

@@ -28,6 +28,13 @@ public static class Report
             [$"patch: {options.LongStreamEvents}-event / 1-event"] = longPatch.RequestsPerSecond / patch.RequestsPerSecond,
             ["create: service CPU / PostgreSQL CPU"] = create.CpuRatio,
         };
+        if (results.FirstOrDefault(r => r.Name == "create, 1 webhook subscription") is { } withWebhook && bench.WebhookLag is { } lag)
+        {
+            ratios["create: with a webhook subscription / without"] = withWebhook.RequestsPerSecond / create.RequestsPerSecond;
+            ratios["webhook lag p50 ms (commit to receiver)"] = lag.P50Ms;
+            ratios["webhook lag p99 ms (commit to receiver)"] = lag.P99Ms;
+            ratios["webhooks delivered / created"] = lag.Created == 0 ? 0 : (double)lag.Delivered / lag.Created;
+        }
         var failures = results.Sum(r => r.Failures);
         var targets = new List<Target>
         {

@@ -3,12 +3,19 @@ using JasperFx.Events;
 using Marten;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.PartiesApi;
+using System.Text.Json.Serialization;
 using Parties.Api.Http;
+using Parties.Api.Webhooks;
+using Parties.Webhooks;
 
 namespace Parties.Api.History;
 
 /// <param name="Fields">The changed fields, named as in the Parties dialect.</param>
-public sealed record ChangeItem(long Sequence, Guid Party, string Type, IReadOnlyList<string> Fields, DateTimeOffset Timestamp);
+/// <param name="Changes">Each changed field's old and new value, as a webhook's body carries them.</param>
+/// <param name="PartyAtVersion">With <c>include=party</c>: the party as it was at this version.</param>
+public sealed record ChangeItem(long Sequence, Guid Party, string Type, IReadOnlyList<string> Fields, DateTimeOffset Timestamp,
+    long Version, IReadOnlyList<WebhookChange> Changes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartyResource? PartyAtVersion = null);
 
 /// <param name="After">The cursor for the next call: pass it back as <c>after</c>.</param>
 public sealed record ChangePage(long After, string Next, IReadOnlyList<ChangeItem> Results);
@@ -35,6 +42,8 @@ public static class ChangeFeed
             return PartiesErrors.Instance.BadRequest("limit", $"Ensure this value is a whole number from 1 to {MaxLimit}.");
         if (!QueryNumbers.TryRange(query["wait"], 0, MaxWaitSeconds, 0, out var wait))
             return PartiesErrors.Instance.BadRequest("wait", $"Ensure this value is a whole number of seconds from 0 to {MaxWaitSeconds}.");
+        var include = query["include"].ToString();
+        if (include is not ("" or "party")) return PartiesErrors.Instance.BadRequest("include", "Select a valid choice: party.");
 
         var cancellation = http.RequestAborted;
         var deadline = DateTimeOffset.UtcNow.AddSeconds(wait);
@@ -50,17 +59,28 @@ public static class ChangeFeed
             {
                 // A short page read everything of this organization up to the mark: the next call may start there.
                 var next = events.Count == limit ? events[^1].Sequence : Math.Max(after, mark);
+                var items = events.Select(Item).ToList();
+                if (include == "party") await IncludePartiesAsync(session, items, cancellation);
                 var link = http.Request.WithQuery("after", next.ToString(CultureInfo.InvariantCulture));
-                return Results.Json(new ChangePage(next, link, [.. events.Select(Item)]), PartiesJson.Options);
+                return Results.Json(new ChangePage(next, link, items), PartiesJson.Options);
             }
             await Task.Delay(PollInterval, cancellation);
         }
     }
 
-    private static ChangeItem Item(IEvent e) => new(e.Sequence, e.StreamId, e.EventTypeName, e.Data switch
+    private static ChangeItem Item(IEvent e)
     {
-        PartyRegistered registered => [.. PartyFields.Registered(registered.Data).Select(c => PartyHistory.FieldName(c.Field))],
-        PartyFieldsChanged changed => [.. changed.Changes.Select(c => PartyHistory.FieldName(c.Field))],
-        _ => [],
-    }, e.Timestamp);
+        IReadOnlyList<WebhookChange> changes = WebhookEvents.Of(e) is { } webhook ? WebhookChange.From(webhook) : [];
+        return new(e.Sequence, e.StreamId, e.EventTypeName, [.. changes.Select(c => c.Field)], e.Timestamp, e.Version, changes);
+    }
+
+    /// <summary>The party as it was: Marten's live aggregation to each item's version, an opt-in cost of one query per item.</summary>
+    private static async Task IncludePartiesAsync(IQuerySession session, List<ChangeItem> items, CancellationToken cancellation)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var party = await session.Events.AggregateStreamAsync<Party>(items[i].Party, items[i].Version, token: cancellation);
+            items[i] = items[i] with { PartyAtVersion = party is null ? null : PartyOutput.From(PartySnapshot.Of(party)) };
+        }
+    }
 }

@@ -60,7 +60,8 @@ public static class HistoryApi
             .DocumentQuery(
                 ("after", JsonSchemaType.Integer, "The after of the previous answer (default 0: from the start)"),
                 ("limit", JsonSchemaType.Integer, $"Items per answer, 1 to {ChangeFeed.MaxLimit} (default {ChangeFeed.DefaultLimit})"),
-                ("wait", JsonSchemaType.Integer, $"Seconds to hold an empty answer for changes, 0 to {ChangeFeed.MaxWaitSeconds}"))
+                ("wait", JsonSchemaType.Integer, $"Seconds to hold an empty answer for changes, 0 to {ChangeFeed.MaxWaitSeconds}"),
+                ("include", JsonSchemaType.String, "party: each item also carries the party as it was at that version"))
             .Produces<ChangePage>()
             .Produces<Dictionary<string, string[]>>(400)
             .Produces<Dictionary<string, string>>(403);

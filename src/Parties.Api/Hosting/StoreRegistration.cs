@@ -3,6 +3,7 @@ using JasperFx.Core;
 using JasperFx.CodeGeneration;
 using Marten;
 using Marten.Exceptions;
+using JasperFx.Events.Daemon;
 using Npgsql;
 using Parties;
 using Parties.Idempotency;
@@ -23,8 +24,9 @@ public static class StoreRegistration
         builder.Services.AddSingleton(TimeProvider.System);
         var marten = builder.Services.AddMarten(opts => PartiesStore.Configure(opts, connectionString))
             .UseLightweightSessions()
-            // The audit index is an async projection: one node at a time keeps it (leader election by advisory lock).
-            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold)
+            // Marten's async daemon, one node at a time (leader election by advisory lock): it keeps the audit index
+            // (an async projection) and runs the event subscriptions (webhooks), in order, from Marten's own progress.
+            .AddAsyncDaemon(DaemonMode.HotCold)
             .IntegrateWithWolverine();
         // Marten applies changes under a PostgreSQL advisory lock, so many replicas may start at once.
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();

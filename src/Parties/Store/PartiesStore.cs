@@ -8,6 +8,7 @@ using Parties.Idempotency;
 using Parties.Projections;
 using Parties.Reference;
 using Parties.Tenancy;
+using Parties.Webhooks;
 using Weasel.Core;
 
 namespace Parties;
@@ -76,5 +77,6 @@ public static class PartiesStore
         opts.Schema.For<ReferenceData>().UseOptimisticConcurrency(true);
         opts.Schema.For<Organization>().SingleTenanted().Index(x => x.AccountId);
         opts.Schema.For<ApiKey>().SingleTenanted().Index(x => x.OrganizationId);
+        WebhookDocuments.Configure(opts);
     }
 }

@@ -36,7 +36,7 @@ public class the_api_reference_reads_as_one(AppFixture app) : IClassFixture<AppF
     {
         var document = await DocumentAsync();
         var tags = document.GetProperty("tags").EnumerateArray().ToList();
-        tags.Select(t => t.GetProperty("name").GetString()).ShouldBe(["Parties", "Vendors", "Suppliers", "History", "Admin"]);
+        tags.Select(t => t.GetProperty("name").GetString()).ShouldBe(["Parties", "Vendors", "Suppliers", "History", "Webhooks", "Admin"]);
         tags.Where(t => !HasText(t, "description")).Select(t => t.GetProperty("name").GetString()).ShouldBeEmpty();
 
         string Description(int index) => tags[index].GetProperty("description").GetString()!;

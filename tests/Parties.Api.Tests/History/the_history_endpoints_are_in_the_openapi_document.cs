@@ -25,7 +25,7 @@ public class the_history_endpoints_are_in_the_openapi_document(AppFixture app) :
             .TryGetProperty("text/csv", out _).ShouldBeTrue();
         Ok("/api/audit").ShouldContain("\"results\"");
         schemas.GetProperty("AuditItem").ToString().ShouldContain("\"api_key_id\"");
-        Parameters("/api/changes").ShouldBe(["after", "limit", "wait"], ignoreOrder: true);
+        Parameters("/api/changes").ShouldBe(["after", "limit", "wait", "include"], ignoreOrder: true);
         schemas.GetProperty("ChangeItem").ToString().ShouldContain("\"sequence\"");
 
         foreach (var read in new[] { "/api/parties/{id}", "/v1.0/vendor/{vendorId}", "/Suppliers/{id}" })

@@ -23,11 +23,18 @@ public class AppFixture(TestPostgres postgres) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await postgres.CreateDatabaseAsync("parties");
-        Host = await StartHostAsync(ConnectionString, Settings);
+        Host = await StartHostAsync(ConnectionString, Settings, ConfigureServices);
     }
 
-    /// <summary>One instance of the app (its own Marten store and Wolverine runtime) on the given database.</summary>
-    public static async Task<IAlbaHost> StartHostAsync(string connectionString, IEnumerable<(string Key, string Value)> settings) =>
+    /// <summary>Services a fixture replaces (after the app's own registrations).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
+    /// <summary>
+    /// One instance of the app (its own Marten store and Wolverine runtime) on the given database. Solo: Wolverine
+    /// assumes it is the only node (fast start, no leader election); replicas that share work need it off.
+    /// </summary>
+    public static async Task<IAlbaHost> StartHostAsync(string connectionString, IEnumerable<(string Key, string Value)> settings,
+        Action<IServiceCollection>? configure = null, bool solo = true) =>
         await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("ConnectionStrings:Parties", connectionString);
@@ -35,8 +42,9 @@ public class AppFixture(TestPostgres postgres) : IAsyncLifetime
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
-                services.RunWolverineInSoloMode();
+                if (solo) services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
+                configure?.Invoke(services);
             });
         });
 

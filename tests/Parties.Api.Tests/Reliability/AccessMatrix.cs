@@ -3,9 +3,9 @@ using Parties.Api.Tests.Infrastructure;
 
 namespace Parties.Api.Tests.Reliability;
 
-/// <summary>What an organization holds that another one aims at: a party, a vendor, a supplier, an API key.</summary>
+/// <summary>What an organization holds that another one aims at: a party, a vendor, a supplier, an API key, a webhook subscription.</summary>
 public sealed record AccessWorld(TestOrganization Acme, TestOrganization Globex, Guid Party, string PartyNumber, Guid Vendor, Guid Supplier,
-    Guid ApiKey);
+    Guid ApiKey, Guid Webhook);
 
 /// <summary>How an endpoint answers a caller of another organization aiming at the target's rows.</summary>
 public enum CrossOrganization
@@ -67,6 +67,7 @@ public static class AccessMatrix
             (w, u) => $"/api/parties/{Id(u, w.Party)}/history/"),
         new("GET", "/api/audit/", "parties", false, CrossOrganization.Invisible, (w, _) => $"/api/audit/?party={w.Party}"),
         new("GET", "/api/changes/", "parties", false, CrossOrganization.Invisible, (_, _) => "/api/changes/?after=0&limit=1000"),
+        .. Webhooks(),
 
         new("POST", "/v1.0/vendor", "vendors", true, CrossOrganization.OwnOnly, (_, _) => "/v1.0/vendor", (_, _) => new { name = Unique("Vendor") }),
         new("GET", "/v1.0/vendors", "vendors", false, CrossOrganization.Invisible, (_, _) => "/v1.0/vendors"),
@@ -105,6 +106,25 @@ public static class AccessMatrix
         new("PUT", "/admin/settings", "admin", true, CrossOrganization.OwnOnly, (_, _) => "/admin/settings",
             (_, _) => new { plan = "Large", defaultCountry = "IR" }),
         new("GET", "/admin/settings", "admin", false, CrossOrganization.OwnOnly, (_, _) => "/admin/settings"),
+    ];
+
+    /// <summary>An inactive subscription to a public literal address: valid, and never sent to.</summary>
+    public static object Webhook() => new { url = "http://203.0.113.10/hooks", events = new[] { "*" }, is_active = false };
+
+    private static AccessRow[] Webhooks() =>
+    [
+        new("POST", "/api/webhooks/", "parties", true, CrossOrganization.OwnOnly, (_, _) => "/api/webhooks/", (_, _) => Webhook()),
+        new("GET", "/api/webhooks/", "parties", false, CrossOrganization.Invisible, (_, _) => "/api/webhooks/"),
+        new("GET", "/api/webhooks/{id:guid}/", "parties", false, CrossOrganization.NotFound, (w, u) => $"/api/webhooks/{Id(u, w.Webhook)}/"),
+        new("PATCH", "/api/webhooks/{id:guid}/", "parties", true, CrossOrganization.NotFound, (w, u) => $"/api/webhooks/{Id(u, w.Webhook)}/",
+            (_, _) => new { description = "matrix" }),
+        new("DELETE", "/api/webhooks/{id:guid}/", "parties", true, CrossOrganization.NotFound, (w, u) => $"/api/webhooks/{Id(u, w.Webhook)}/"),
+        new("POST", "/api/webhooks/{id:guid}/rotate-secret/", "parties", true, CrossOrganization.NotFound,
+            (w, u) => $"/api/webhooks/{Id(u, w.Webhook)}/rotate-secret/", (_, _) => new { }),
+        new("GET", "/api/webhooks/{id:guid}/deliveries/", "parties", false, CrossOrganization.NotFound,
+            (w, u) => $"/api/webhooks/{Id(u, w.Webhook)}/deliveries/"),
+        new("POST", "/api/webhooks/{id:guid}/replay/", "parties", true, CrossOrganization.NotFound,
+            (w, u) => $"/api/webhooks/{Id(u, w.Webhook)}/replay/", (_, _) => new { after = 0 }),
     ];
 
     private static AccessRow[] ReferenceData(string collection, object body) =>

@@ -184,7 +184,7 @@ public class every_endpoint_keeps_to_its_organization_its_permissions_and_live_k
         public const string NotFound = "Supplier with specified id does not exist";
     }
 
-    /// <summary>Acme with a party, a vendor, a supplier (each made by its admin) and reference data; Globex, empty.</summary>
+    /// <summary>Acme with a party, a vendor, a supplier, a webhook subscription (each made by its admin) and reference data; Globex, empty.</summary>
     private async Task<AccessWorld> WorldAsync()
     {
         var acme = await Suppliers.OrganizationAsync(app.Host);
@@ -195,7 +195,13 @@ public class every_endpoint_keeps_to_its_organization_its_permissions_and_live_k
         var supplier = (await Suppliers.CreateOneAsync(app.Host, acme, Suppliers.Valid($"Acme Supplier {Guid.NewGuid():N}")))
             .GetProperty("ID").GetGuid();
         ApiKey.TryParse(acme.BookkeeperKey, out var keyId, out _).ShouldBeTrue();
-        return new AccessWorld(acme, globex, party, number, vendor, supplier, keyId);
+        var webhook = await app.Host.Scenario(s =>
+        {
+            s.Post.Json(AccessMatrix.Webhook()).ToUrl("/api/webhooks/");
+            s.WithApiKey(acme.AdminKey);
+            s.StatusCodeShouldBe(201);
+        });
+        return new AccessWorld(acme, globex, party, number, vendor, supplier, keyId, (await webhook.JsonAsync()).GetProperty("id").GetGuid());
     }
 
     private async Task<(int Status, string Body)> SendAsync(AccessRow row, AccessWorld world, string key, bool unknown = false)

@@ -14,11 +14,15 @@ namespace Parties.Api.Tests.Reliability;
 
 /// <summary>Acme's rows that Globex aims at, and a vendor of Globex's own (for the ids a body names inside it).</summary>
 public sealed record OddIdWorld(TestOrganization Acme, TestOrganization Globex, Guid Party, Guid Vendor, Guid Supplier, Guid ApiKey,
-    Guid GlobexVendor);
+    Guid GlobexVendor, Guid Webhook);
 
 /// <summary>The app, with the world built once for all the cases of the class.</summary>
 public sealed class OddIdApp(TestPostgres postgres) : AppFixture(postgres)
 {
+    // Acme's webhook points at the loopback's discard port: nothing listens there, and nothing is sent anywhere else.
+    protected override IEnumerable<(string Key, string Value)> Settings =>
+        base.Settings.Append(("Parties:Webhooks:AllowPrivateTargets", "true"));
+
     private Task<OddIdWorld>? _world;
 
     public Task<OddIdWorld> WorldAsync() => _world ??= BuildAsync();
@@ -32,7 +36,9 @@ public sealed class OddIdApp(TestPostgres postgres) : AppFixture(postgres)
         var supplier = (await Suppliers.CreateOneAsync(Host, acme, Suppliers.Valid("Acme Supplier"))).GetProperty("ID").GetGuid();
         Parties.Tenancy.ApiKey.TryParse(acme.BookkeeperKey, out var keyId, out _).ShouldBeTrue();
         var globexVendor = await Vendors.CreateAsync(Host, globex.AdminKey, "Globex Vendor");
-        return new OddIdWorld(acme, globex, party, vendor, supplier, keyId, globexVendor);
+        var webhook = (await Host.SendAsync(acme.AdminKey, HttpMethod.Post, "/api/webhooks/",
+            new { url = "http://127.0.0.1:9/hook", events = new[] { "party.created" } }, 201)).GetProperty("id").GetGuid();
+        return new OddIdWorld(acme, globex, party, vendor, supplier, keyId, globexVendor, webhook);
     }
 }
 
@@ -125,6 +131,17 @@ public partial class odd_identifiers_are_the_dialects_not_found_and_write_nothin
             _ => 404),
         new("PUT /Suppliers (ID)", "suppliers", w => w.Supplier, (_, id) => new("PUT", "/Suppliers", Body: new { Suppliers = new[] { Supplier(id) } }),
             id => id.IsJsonGuid ? 200 : 400, (id, body) => id.IsJsonGuid ? SupplierNotFound(id, body) : null),
+
+        new("GET /api/webhooks/{id}/", "parties", w => w.Webhook, (_, id) => new("GET", $"/api/webhooks/{Segment(id)}/"), _ => 404),
+        new("PATCH /api/webhooks/{id}/", "parties", w => w.Webhook,
+            (_, id) => new("PATCH", $"/api/webhooks/{Segment(id)}/", Body: new { description = "odd" }), _ => 404),
+        new("DELETE /api/webhooks/{id}/", "parties", w => w.Webhook, (_, id) => new("DELETE", $"/api/webhooks/{Segment(id)}/"), _ => 404),
+        new("POST /api/webhooks/{id}/rotate-secret/", "parties", w => w.Webhook,
+            (_, id) => new("POST", $"/api/webhooks/{Segment(id)}/rotate-secret/"), _ => 404),
+        new("GET /api/webhooks/{id}/deliveries/", "parties", w => w.Webhook,
+            (_, id) => new("GET", $"/api/webhooks/{Segment(id)}/deliveries/"), _ => 404),
+        new("POST /api/webhooks/{id}/replay/", "parties", w => w.Webhook,
+            (_, id) => new("POST", $"/api/webhooks/{Segment(id)}/replay/", Body: new { after = 0 }), _ => 404),
 
         new("DELETE /admin/api-keys/{id}", "admin", w => w.ApiKey, (_, id) => new("DELETE", $"/admin/api-keys/{Segment(id)}"), _ => 404),
         new("POST /admin/api-keys (user)", "admin", _ => Guid.Empty,

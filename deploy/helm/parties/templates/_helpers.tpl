@@ -190,6 +190,11 @@ Parties__ApplySchemaOnStartup: {{ ternary "false" "true" .Values.migration.enabl
 Parties__TypeLoadMode: {{ . | quote }}
 {{- end }}
 Parties__StatementTimeoutSeconds: {{ .Values.config.statementTimeoutSeconds | int | toString | quote }}
+Parties__Webhooks__AllowPrivateTargets: {{ .Values.config.webhooks.allowPrivateTargets | toString | quote }}
+Parties__Webhooks__TimeoutSeconds: {{ .Values.config.webhooks.timeoutSeconds | int | toString | quote }}
+{{- with .Values.config.webhooks.retrySchedule }}
+Parties__Webhooks__RetrySchedule: {{ . | quote }}
+{{- end }}
 {{- /* The app drains in-flight requests within the pod's grace period, after the preStop sleep, with a margin. */}}
 Parties__ShutdownTimeoutSeconds: {{ max 1 (sub (sub (int .Values.terminationGracePeriodSeconds) (int .Values.preStopSleepSeconds)) 5) | toString | quote }}
 {{- if .Values.config.otlpEndpoint }}

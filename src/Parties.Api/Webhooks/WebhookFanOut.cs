@@ -1,0 +1,47 @@
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Parties.Webhooks;
+using Wolverine;
+using Wolverine.Marten.Subscriptions;
+
+namespace Parties.Api.Webhooks;
+
+/// <summary>
+/// Turns committed events into deliveries. Marten's async daemon runs it (HotCold: on one node at a time) over the
+/// events in sequence order, only up to the high-water mark, so no event is skipped and none that did not commit
+/// is seen. Each page's deliveries, their <see cref="DeliverWebhook"/> messages (Wolverine's durable outbox) and
+/// the subscription's new position commit in one transaction: after a crash the page is done again, whole.
+/// </summary>
+public sealed class WebhookFanOut : BatchSubscription
+{
+    public const string Name = "WebhookFanOut";
+
+    public WebhookFanOut() : base(Name)
+    {
+        // Subscriptions did not exist before this: a store with years of events does not read them all on its first start.
+        Options.SubscribeFromPresent();
+    }
+
+    public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller,
+        IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)
+    {
+        var published = page.Events.Select(e => (Event: e, Webhook: WebhookEvents.Of(e))).Where(p => p.Webhook is not null).ToList();
+        if (published.Count == 0) return;
+        var tenants = published.Select(p => p.Event.TenantId).Distinct().ToArray();
+        var subscriptions = await operations.Query<WebhookSubscription>()
+            .Where(s => s.IsActive && s.TenantIsOneOf(tenants)).ToListAsync(cancellationToken);
+        if (subscriptions.Count == 0) return;
+
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (e, webhook) in published)
+        {
+            foreach (var subscription in subscriptions)
+            {
+                if (subscription.TenantId != e.TenantId || e.Sequence <= subscription.StartsAfter || !subscription.Wants(webhook!.Type)) continue;
+                await Deliveries.OweAsync(operations.ForTenant(e.TenantId), bus, subscription.Id, e, webhook.Type, now);
+            }
+        }
+    }
+}

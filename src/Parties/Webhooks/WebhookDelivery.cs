@@ -1,0 +1,33 @@
+namespace Parties.Webhooks;
+
+public enum DeliveryStatus { Pending, Retrying, Delivered, Failed }
+
+/// <summary>
+/// One event owed to one subscription (a replay owes it again, as a new delivery). Deliveries of one
+/// subscription and one party form a lane that goes out in the change feed's order: the lowest unfinished
+/// sequence first, the others held back until it is delivered or has failed for good.
+/// </summary>
+public sealed class WebhookDelivery
+{
+    public Guid Id { get; set; }
+    public Guid SubscriptionId { get; set; }
+    public Guid PartyId { get; set; }
+    public Guid EventId { get; set; }
+    public long Sequence { get; set; }
+    public string Type { get; set; } = "";
+    public DeliveryStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    public bool Finished => Status is DeliveryStatus.Delivered or DeliveryStatus.Failed;
+
+    /// <summary>The advisory-lock key of the lane: one attempt of a lane at a time, whichever node runs it.</summary>
+    public long LaneKey()
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        SubscriptionId.TryWriteBytes(bytes);
+        PartyId.TryWriteBytes(bytes[16..]);
+        return BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(bytes));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using JasperFx.Events;
+
+namespace Parties.Webhooks;
+
+/// <summary>What an outbound consumer is told about one event: its webhook type and each changed field.</summary>
+public sealed record WebhookEvent(string Type, ImmutableArray<FieldChange> Changes);
+
+/// <summary>
+/// The one place where store events become webhook types: the fan-out filters subscriptions by it, the
+/// delivery body and the change feed's <c>changes</c> are built from it. A new event type gets its line here.
+/// </summary>
+public static class WebhookEvents
+{
+    public const string Created = "party.created", Updated = "party.updated",
+        Deactivated = "party.deactivated", Reactivated = "party.reactivated", Every = "*";
+
+    public static readonly ImmutableArray<string> Types = [Created, Updated, Deactivated, Reactivated];
+
+    /// <returns>Null for an event that is not published.</returns>
+    public static WebhookEvent? Of(IEvent e) => e.Data switch
+    {
+        PartyRegistered registered => new(Created, PartyFields.Registered(registered.Data)),
+        PartyDeactivated deactivated => new(Deactivated, deactivated.Changes),
+        PartyReactivated reactivated => new(Reactivated, reactivated.Changes),
+        // Streams written before the two events above recorded (de)activation as a change of the active field.
+        PartyChanged changed => new(ActiveChange(changed) switch
+        {
+            JsonValueKind.False => Deactivated,
+            JsonValueKind.True => Reactivated,
+            _ => Updated,
+        }, changed.Changes),
+        _ => null,
+    };
+
+    private static JsonValueKind? ActiveChange(PartyChanged changed) =>
+        changed.Changes.FirstOrDefault(c => c.Field == PartyFields.ActiveName)?.After?.ValueKind;
+}

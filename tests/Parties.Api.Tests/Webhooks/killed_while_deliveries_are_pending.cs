@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Parties.Api.Tests.Infrastructure;
+using Shouldly;
+
+namespace Parties.Api.Tests.Webhooks;
+
+public class killed_while_deliveries_are_pending(TestPostgres postgres)
+{
+    private const int Parties = 10;
+
+    [Fact]
+    public async Task a_sigkill_with_deliveries_in_flight_and_waiting_for_retries_delivers_them_all_after_the_restart()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        // Refuse everything for now, slowly, so at the kill some attempts are in flight and the rest wait for retries.
+        receiver.Answer = _ => 503;
+        receiver.Delay = TimeSpan.FromSeconds(2);
+        await using var app = new AppProcess(await postgres.CreateDatabaseAsync("webhooks_killed"),
+            ("Parties:Webhooks:AllowPrivateTargets", "true"), ("Parties:Webhooks:RetrySchedule", "00:00:01,00:00:02,00:00:02,00:00:05,00:00:05"));
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromMinutes(1) };
+        var (_, key) = await Organizations.CreateAsync(http);
+        await PostAsync(http, key, "/api/webhooks/", new { url = receiver.Url, events = new[] { "*" } });
+        var ids = new List<string>();
+        for (var i = 0; i < Parties; i++)
+            ids.Add((await PostAsync(http, key, "/api/parties/", new { number = $"K-{i}", party_type = "individual", first_name = "Kai" }))
+                .GetProperty("id").GetString()!);
+        for (var i = 0; i < 300 && receiver.Arrived < 3; i++) await Task.Delay(100);
+        receiver.Arrived.ShouldBeGreaterThanOrEqualTo(3, app.Output);
+
+        await app.KillAsync();
+        var killedAt = DateTimeOffset.UtcNow;
+        receiver.Answer = _ => 200;
+        receiver.Delay = TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
+        await app.StartAsync();
+
+        var got = await receiver.WaitForAsync(Parties, TimeSpan.FromSeconds(120));
+        var elapsed = clock.Elapsed;
+        got.Select(r => r.Party.ToString()).ShouldBe(ids, ignoreOrder: true);
+        got.ShouldAllBe(r => r.At > killedAt);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"SIGKILL with {receiver.Arrived - receiver.Requests.Count(r => r.Accepted)} attempts refused or in flight: all {Parties} delivered " +
+            $"{elapsed.TotalSeconds:0.0} s after the restart began ({receiver.Requests.Count(r => r.Accepted)} accepted requests for {Parties} events)");
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient http, string key, string url, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Authorization", $"Api-Key {key}");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
