@@ -30,7 +30,7 @@ public static class VendorsApi
             .WithName("vendors_update")
             .Accepts<VendorPatchBody>("application/json").Produces<VendorUpdateAnswer>().Produces<VendorsFailure>(400);
         group.MapGet("/vendor/{vendorId}/audit-trail", VendorAuditTrail.Handle).RequireCaller(Errors, Permissions.Read)
-            .WithName("vendors_audit_trail").Produces<VendorsOk<VendorAudit>>().Produces<VendorsFailure>(404);
+            .WithName("vendors_audit_trail").Produces<VendorsOk<VendorAudit>>().Produces<VendorsFailure>(400).Produces<VendorsFailure>(404);
         return app;
     }
 }
