@@ -50,6 +50,7 @@ public static class PartiesStore
                 index.Mask = "? text_pattern_ops";
             })
             .Index(x => x.ModifiedAt);
+        PartySearchIndex.Configure(opts);
 
         opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Inline);
         // The audit query filters within one organization and pages newest first by (timestamp, id): each
