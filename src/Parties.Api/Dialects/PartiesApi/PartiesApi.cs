@@ -1,6 +1,7 @@
 using Marten;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.History;
+using Parties.Api.Hosting;
 using Parties.Api.Idempotency;
 using Parties.Api.Json;
 using Parties.Tenancy;
@@ -20,13 +21,13 @@ public static class PartiesApi
             .Produces<Page<PartyResource>>().Produces<Dictionary<string, string[]>>(400);
         group.MapPost("/", Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_create")
             .Accepts<PartyInput>("application/json").Produces<PartyResource>(201).Produces<Dictionary<string, string[]>>(400);
-        group.MapPost("/bulk/", BulkParties.Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_bulk_create")
+        group.MapPost("/bulk/", BulkParties.Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).RequireRateLimiting(BulkConcurrency.BulkPolicy).WithName("parties_bulk_create")
             .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>(201).Produces<Dictionary<string, string[]>[]>(400);
         group.MapPut("/bulk/", (HttpContext http, IMessageBus bus) => BulkParties.Update(WriteKind.Replace, http, bus))
-            .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_bulk_update")
+            .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).RequireRateLimiting(BulkConcurrency.BulkPolicy).WithName("parties_bulk_update")
             .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>().Produces<Dictionary<string, string[]>[]>(400);
         group.MapPatch("/bulk/", (HttpContext http, IMessageBus bus) => BulkParties.Update(WriteKind.Patch, http, bus))
-            .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("parties_bulk_partial_update")
+            .RequireCaller(Errors, Permissions.Write).Idempotent(Errors).RequireRateLimiting(BulkConcurrency.BulkPolicy).WithName("parties_bulk_partial_update")
             .Accepts<PartyInput[]>("application/json").Produces<PartyResource[]>().Produces<Dictionary<string, string[]>[]>(400);
         group.MapGet("/{id:guid}/", Get).RequireCaller(Errors, Permissions.Read).WithName("parties_read").DocumentQuery(HistoryOpenApi.PointInTime)
             .Produces<PartyResource>().Produces<Dictionary<string, string[]>>(400).Produces<Dictionary<string, string>>(404);

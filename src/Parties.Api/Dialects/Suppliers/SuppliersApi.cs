@@ -2,6 +2,7 @@ using Parties.Api.Idempotency;
 using Parties.Api.Auth;
 using Parties.Api.Dialects.History;
 using Parties.Api.Errors;
+using Parties.Api.Hosting;
 using Parties.Tenancy;
 
 namespace Parties.Api.Dialects.Suppliers;
@@ -21,9 +22,9 @@ public static class SuppliersApi
             .Produces<SupplierListOutput>().Produces<SupplierError[]>(400);
         group.MapGet("/{id}", ReadSuppliers.One).RequireCaller(Errors, Permissions.Read).WithName("suppliers_read").DocumentQuery(HistoryOpenApi.PointInTime)
             .Produces<SupplierOutput>().Produces<SupplierError[]>(400).Produces<SupplierError[]>(404);
-        group.MapPost("", WriteSuppliers.Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("suppliers_create")
+        group.MapPost("", WriteSuppliers.Create).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).RequireRateLimiting(BulkConcurrency.BatchPolicy).WithName("suppliers_create")
             .Accepts<SupplierBatchInput>("application/json").Produces<SupplierBatchOutput>().Produces<SupplierError[]>(400);
-        group.MapPut("", WriteSuppliers.Update).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).WithName("suppliers_update")
+        group.MapPut("", WriteSuppliers.Update).RequireCaller(Errors, Permissions.Write).Idempotent(Errors).RequireRateLimiting(BulkConcurrency.BatchPolicy).WithName("suppliers_update")
             .Accepts<SupplierBatchInput>("application/json").Produces<SupplierBatchOutput>().Produces<SupplierError[]>(400);
         return app;
     }
