@@ -178,7 +178,7 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
                 for (var i = 0; i < 6; i++) await call(http, 0, 9_000_000 + i);
                 var idleFrom = proxy.RoundTrips;
                 var idle = System.Diagnostics.Stopwatch.StartNew();
-                await Task.Delay(options.Quick ? 500 : 2000);
+                await Task.Delay(options.Quick ? 1500 : 3000);
                 var idleRate = (proxy.RoundTrips - idleFrom) / idle.Elapsed.TotalSeconds;
                 var from = proxy.RoundTrips;
                 var clock = System.Diagnostics.Stopwatch.StartNew();

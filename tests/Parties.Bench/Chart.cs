@@ -55,7 +55,7 @@ public static class Chart
         Style(plot, ratios.Select((r, i) => (ratios.Count - 1 - i, r.Name)));
         plot.Axes.SetLimitsX(0, Math.Max(1.5, ratios.Count == 0 ? 1 : ratios.Max(r => r.Value) * 1.45));
         plot.Add.VerticalLine(1, 1, ScottPlot.Colors.Gray, ScottPlot.LinePattern.Dashed);
-        plot.XLabel("higher is better: service ÷ floor (req/s), measured ÷ target (throughput), target ÷ measured (latency, memory); green = target met");
+        plot.XLabel("ratio, higher is better (dashed line: 1); green = the issue's target met");
         plot.Title($"Parties vs its floors and targets ({(report.Quick ? "QUICK RUN, not comparable" : $"{report.Options.Parties:N0} parties")}, {report.Machine})");
         return plot;
     }
