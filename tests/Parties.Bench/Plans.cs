@@ -8,7 +8,7 @@ namespace Parties.Bench;
 /// </summary>
 public static partial class Plans
 {
-    public static async Task<string> CaptureAsync(BenchPostgres postgres, Func<Task> request, int requests = 6)
+    public static async Task<string> CaptureAsync(BenchPostgres postgres, Func<Task> request, int statements = 1, int requests = 6)
     {
         await SetAsync(postgres, "ALTER SYSTEM SET auto_explain.log_min_duration = 0", "ALTER SYSTEM SET auto_explain.log_analyze = on",
             "ALTER SYSTEM SET auto_explain.log_buffers = on");
@@ -24,7 +24,7 @@ public static partial class Plans
             await SetAsync(postgres, "ALTER SYSTEM RESET auto_explain.log_min_duration", "ALTER SYSTEM RESET auto_explain.log_analyze",
                 "ALTER SYSTEM RESET auto_explain.log_buffers");
         }
-        return LastPlan(Read(postgres.LogPath, start));
+        return LastPlans(Read(postgres.LogPath, start), statements);
     }
 
     private static async Task SetAsync(BenchPostgres postgres, params string[] statements)
@@ -42,14 +42,15 @@ public static partial class Plans
         return reader.ReadToEnd();
     }
 
-    /// <summary>The last logged plan of a statement that reads the parties or events tables (the workload's main query).</summary>
-    private static string LastPlan(string log)
+    /// <summary>The last logged plans of statements that read the parties or events tables: the last request's own
+    /// statements when <paramref name="statements"/> is how many such statements a request runs.</summary>
+    private static string LastPlans(string log, int statements)
     {
         var plans = log.Split("LOG:  duration:", StringSplitOptions.None).Skip(1)
             .Where(p => p.Contains("mt_doc_party", StringComparison.Ordinal) || p.Contains("mt_events", StringComparison.Ordinal))
             .Select(p => "duration:" + string.Join('\n', p.Split('\n').TakeWhile(l => !LogLine().IsMatch(l))).TrimEnd())
             .ToList();
-        return plans.Count == 0 ? "(no plan logged)" : plans[^1];
+        return plans.Count == 0 ? "(no plan logged)" : string.Join("\n\n", plans.TakeLast(statements));
     }
 
     // The start of the next log entry (log_line_prefix begins with the time).
