@@ -18,6 +18,7 @@ builder.AddApiDocs();
 builder.AddHealth();
 builder.AddTelemetry();
 builder.AddRateLimits();
+builder.AddBulkConcurrency();
 builder.AddErrorHandling();
 builder.AddGracefulShutdown();
 builder.AddPartiesDialect();

@@ -12,37 +12,49 @@ namespace Parties.Bench.Baseline;
 /// </summary>
 public static partial class Endpoints
 {
-    private static readonly JsonSerializerOptions Snake = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    public static readonly JsonSerializerOptions Snake = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web);
 
-    public static async Task<IResult> CreateParty(HttpContext http, NpgsqlDataSource db)
+    /// <summary>The key check and the validation every create does, in the service's order; the body with its number trimmed.</summary>
+    public static async Task<(Caller? Caller, JsonObject? Body, IResult? Refusal)> ReadCreateAsync(HttpContext http, NpgsqlDataSource db)
     {
-        if (await ApiKeys.AuthenticateAsync(http.Request, db) is not { } caller) return Results.Json(new { detail = "Invalid API Key" }, statusCode: 401);
-        if (!caller.Permissions.Contains("write")) return Results.Json(new { detail = "Forbidden" }, statusCode: 403);
+        if (await ApiKeys.AuthenticateAsync(http.Request, db) is not { } caller)
+            return (null, null, Results.Json(new { detail = "Invalid API Key" }, statusCode: 401));
+        if (!caller.Permissions.Contains("write")) return (null, null, Results.Json(new { detail = "Forbidden" }, statusCode: 403));
         JsonObject? body;
         try { body = await JsonSerializer.DeserializeAsync<JsonObject>(http.Request.Body, Snake, http.RequestAborted); }
-        catch (JsonException e) { return Field("non_field_errors", e.Message); }
-        if (body is null) return Field("non_field_errors", "Invalid data.");
+        catch (JsonException e) { return (null, null, Field("non_field_errors", e.Message)); }
+        if (body is null) return (null, null, Field("non_field_errors", "Invalid data."));
 
         var partyType = Text(body, "party_type");
-        if (partyType is null) return Field("party_type", "This field is required.");
-        if (partyType is not ("individual" or "organization")) return Field("party_type", $"\"{partyType}\" is not a valid choice.");
+        if (partyType is null) return (null, null, Field("party_type", "This field is required."));
+        if (partyType is not ("individual" or "organization")) return (null, null, Field("party_type", $"\"{partyType}\" is not a valid choice."));
         var number = Text(body, "number")?.Trim();
-        if (string.IsNullOrEmpty(number)) return Field("number", "This field is required.");
-        if (number.Length > 50) return Field("number", "Ensure this field has no more than 50 characters.");
+        if (string.IsNullOrEmpty(number)) return (null, null, Field("number", "This field is required."));
+        if (number.Length > 50) return (null, null, Field("number", "Ensure this field has no more than 50 characters."));
         foreach (var field in new[] { "first_name", "last_name", "legal_name" })
-            if (Text(body, field)?.Length > 200) return Field(field, "Ensure this field has no more than 200 characters.");
-        if (Text(body, "mobile") is { Length: > 0 } mobile && !PhoneForm().IsMatch(mobile)) return Field("mobile", "Enter a valid phone number.");
+            if (Text(body, field)?.Length > 200) return (null, null, Field(field, "Ensure this field has no more than 200 characters."));
+        if (Text(body, "mobile") is { Length: > 0 } mobile && !PhoneForm().IsMatch(mobile))
+            return (null, null, Field("mobile", "Enter a valid phone number."));
         if (body["phones"] is JsonArray phones)
             for (var i = 0; i < phones.Count; i++)
                 if (phones[i]?["phone"]?.GetValue<string>() is not { } phone || !PhoneForm().IsMatch(phone))
-                    return Field($"phones[{i}].phone", "Enter a valid phone number.");
+                    return (null, null, Field($"phones[{i}].phone", "Enter a valid phone number."));
+        body["number"] = number;
+        return (caller, body, null);
+    }
+
+    public static async Task<IResult> CreateParty(HttpContext http, NpgsqlDataSource db)
+    {
+        var (caller, body, refusal) = await ReadCreateAsync(http, db);
+        if (refusal is not null) return refusal;
+        var partyType = Text(body!, "party_type");
+        var number = Text(body!, "number")!;
 
         var id = Guid.CreateVersion7();
-        var name = partyType == "individual" ? $"{Text(body, "first_name")} {Text(body, "last_name")}".Trim() : Text(body, "legal_name");
+        var name = partyType == "individual" ? $"{Text(body!, "first_name")} {Text(body!, "last_name")}".Trim() : Text(body!, "legal_name");
         var now = DateTimeOffset.UtcNow;
-        body["id"] = id;
-        body["number"] = number;
+        body!["id"] = id;
         body["is_active"] ??= true;
         body["version"] = 1;
         body["created"] = now;
@@ -52,7 +64,7 @@ public static partial class Endpoints
             INSERT INTO parties (organization_id, id, number, name_key, version, data, created, modified)
             VALUES ($1, $2, $3, $4, 1, $5, $6, $6) ON CONFLICT (organization_id, number) DO NOTHING
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = caller.OrganizationId });
+        command.Parameters.Add(new NpgsqlParameter { Value = caller!.OrganizationId });
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = number });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)name?.ToLowerInvariant() ?? DBNull.Value });
@@ -109,9 +121,9 @@ public static partial class Endpoints
         return Results.Json(new { ok = true, update = true, error = (object?)null, context = new { updates } }, Camel);
     }
 
-    private static string? Text(JsonObject body, string name) => body[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    public static string? Text(JsonObject body, string name) => body[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    private static IResult Field(string field, string message) => Results.Json(new Dictionary<string, string[]> { [field] = [message] }, statusCode: 400);
+    public static IResult Field(string field, string message) => Results.Json(new Dictionary<string, string[]> { [field] = [message] }, statusCode: 400);
 
     private static IResult VendorError(int status, string code, string message) =>
         Results.Json(new { ok = false, error = new { code, message } }, Camel, statusCode: status);

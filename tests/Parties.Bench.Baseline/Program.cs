@@ -14,6 +14,7 @@ var db = app.Services.GetRequiredService<NpgsqlDataSource>();
 await Schema.CreateAsync(db, builder.Configuration["Baseline:ApiKey"]);
 
 app.MapPost("/api/parties/", (HttpContext http, CancellationToken _) => Endpoints.CreateParty(http, db));
+app.MapPost(EventSourcedFloor.Path, (HttpContext http, CancellationToken _) => EventSourcedFloor.CreateParty(http, db));
 app.MapPatch("/v1.0/vendor/{vendorId}", (string vendorId, HttpContext http) => Endpoints.PatchVendor(vendorId, http, db));
 app.MapGet("/health/ready", () => Results.Ok());
 app.Run();

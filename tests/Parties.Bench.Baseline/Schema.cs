@@ -4,7 +4,7 @@ namespace Parties.Bench.Baseline;
 
 public static class Schema
 {
-    /// <summary>The tables, and the one API key the benchmark uses (<c>pk_{id}_{secret}</c>, like the service's).</summary>
+    /// <summary>The tables (the plain one and the event-sourced floor's three), and the one API key the benchmark uses (<c>pk_{id}_{secret}</c>, like the service's).</summary>
     public static async Task CreateAsync(NpgsqlDataSource db, string? apiKey)
     {
         await using var command = db.CreateCommand("""
@@ -19,6 +19,8 @@ public static class Schema
             CREATE INDEX IF NOT EXISTS parties_name_key ON parties (organization_id, name_key);
             """);
         await command.ExecuteNonQueryAsync();
+        await using var floor = db.CreateCommand(EventSourcedFloor.Ddl);
+        await floor.ExecuteNonQueryAsync();
         if (string.IsNullOrEmpty(apiKey)) return;
 
         var (id, secret) = ApiKeys.Parse(apiKey) ?? throw new InvalidOperationException("Baseline:ApiKey is not pk_{id}_{secret}.");

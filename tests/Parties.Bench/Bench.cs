@@ -9,9 +9,12 @@ namespace Parties.Bench;
 /// endpoint; each workload warmed up, then driven for the set time while the database's counters and both
 /// processes' CPU are read before and after.
 /// </summary>
-public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceProcess service, ServiceProcess baseline, string baselineKey)
+public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceProcess service, ServiceProcess baseline, string baselineKey,
+    Func<int, Task<ServiceProcess>> startService, Func<int, Task<ServiceProcess>> startBaseline)
 {
     public const string ServiceDatabase = "parties", BaselineDatabase = "baseline";
+    public const string Floor = "baseline", EventSourcedFloor = "event-sourced SQL floor";
+    private readonly List<(int Result, Call Call)> _probes = [];
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
     private long _sequence;
     private readonly List<WorkloadResult> _results = [];
@@ -20,6 +23,10 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
 
     public IReadOnlyList<WorkloadResult> Results => _results;
     public List<string> Statements { get; } = [];
+    public List<string> Plans { get; } = [];
+
+    /// <summary>Whether PostgreSQL served the search= list with the trigram index (from its logged plan).</summary>
+    public bool? SearchUsesIndex { get; private set; }
     public double LoadPartiesPerSecond { get; private set; }
 
     /// <summary>Commit-to-receiver lag of the creates made with a subscription, and how many of them arrived.</summary>
@@ -43,6 +50,8 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
         LoadPartiesPerSecond = options.Parties / (DateTime.UtcNow - started).TotalSeconds;
         AnsiConsole.MarkupLine($"  {LoadPartiesPerSecond:N0} parties/s");
         await postgres.ExecuteAsync(ServiceDatabase, "VACUUM ANALYZE");
+        AnsiConsole.MarkupLine($"Loading the baseline's tables to the same size ({options.Parties:N0} rows each)…");
+        await BaselineLoad.LoadAsync(postgres, options.Parties);
 
         var vendors = _vendorIds.OrderBy(_ => Random.Shared.Next()).ToArray();
         var parties = _partyIds.ToArray();
@@ -66,6 +75,8 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
             if (response.IsSuccessStatusCode) baselineIds.Enqueue(JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid());
             return (int)response.StatusCode == 201;
         });
+        await MeasureAsync("create", EventSourcedFloor, baselineClient, options.Concurrency, 1, true, (http, w, n) =>
+            SendAsync(http, HttpMethod.Post, "/es/api/parties/", baselineKey, Body(singleBodies[n % singleBodies.Length]), 201));
         await MeasureAsync("create", "service", client, options.Concurrency, 1, true, (http, w, n) =>
             SendAsync(http, HttpMethod.Post, "/api/parties/", main.Key, Body(singleBodies[n % singleBodies.Length]), 201));
 
@@ -82,8 +93,9 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
                 Body(patchBodies[n % patchBodies.Length]), 200));
 
         // The same PATCH, each worker on a vendor of its own that has a long history.
-        await MeasureAsync($"audit trail {options.LongStreamEvents}-event", "service", client, options.Concurrency, 1, false, (http, w, n) =>
-            SendAsync(http, HttpMethod.Get, $"/v1.0/vendor/{longStreams[w]}/audit-trail", main.Key, null, 200));
+        Call audit = (http, w, n) => SendAsync(http, HttpMethod.Get, $"/v1.0/vendor/{longStreams[w % longStreams.Length]}/audit-trail", main.Key, null, 200);
+        await MeasureAsync($"audit trail {options.LongStreamEvents}-event", "service", client, options.Concurrency, 1, false, audit);
+        await PlanAsync("audit trail, first page of 50", () => audit(client, 0, 0));
         await MeasureAsync($"patch {options.LongStreamEvents}-event", "service", client, options.Concurrency, 1, true, (http, w, n) =>
             SendAsync(http, HttpMethod.Patch, $"/v1.0/vendor/{longStreams[w]}", main.Key, Body(patchBodies[n % patchBodies.Length]), 200));
 
@@ -117,10 +129,21 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
         await MeasureAsync(listName, "service", client, options.Concurrency, 1, false, list);
         // The answer time of one request on its own: the page and count, not the queue of 16 on two cores.
         await MeasureAsync(listName, "service", client, 1, 1, false, list);
+        // The page, then the bounded count.
+        await PlanAsync(listName, () => list(client, 0, Random.Shared.Next(prefixes.Length)), statements: 2);
+
+        // The Parties list's search= (contains over name, number, mobile and national code): a page of 100 with its count.
+        var searches = Enumerable.Range(0, 64).Select(_ => fakes[5].LastName()).ToArray();
+        Call search = (http, w, n) => SendAsync(http, HttpMethod.Get,
+            $"/api/parties/?search={Uri.EscapeDataString(searches[n % searches.Length])}&page_size=100", main.Key, null, 200);
+        await MeasureAsync($"list search= of {options.Parties / 1000:N0}k", "service", client, 1, 1, false, search);
+        var searchPlan = await PlanAsync("list search=", () => search(client, 0, Random.Shared.Next(searches.Length)));
+        SearchUsesIndex = searchPlan.Contains("mt_doc_party_idx_search", StringComparison.Ordinal);
 
         await MeasureAsync("details", "service", client, options.Concurrency, 1, false, (http, w, n) =>
             SendAsync(http, HttpMethod.Get, $"/api/parties/{parties[Random.Shared.Next(parties.Length)]}/", main.Key, null, 200));
 
+        await RoundTripsAsync();
         await MeasureWithWebhookAsync(main, client, singleBodies);
     }
 
@@ -147,6 +170,55 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
         var delivered = await receiver.WaitForAsync(created, TimeSpan.FromMinutes(options.Quick ? 1 : 5));
         WebhookLag = (receiver.LagPercentileMs(50), receiver.LagPercentileMs(99), created, delivered);
         AnsiConsole.MarkupLine($"  webhooks: {delivered:N0} of {created:N0} delivered; lag p50 {WebhookLag.Value.P50Ms:N0} ms, p99 {WebhookLag.Value.P99Ms:N0} ms");
+    }
+
+    private async Task<string> PlanAsync(string name, Func<Task> request, int statements = 1)
+    {
+        var plan = await global::Parties.Bench.Plans.CaptureAsync(postgres, request, statements);
+        Plans.Add($"## {name}");
+        Plans.Add(plan);
+        Plans.Add("");
+        return plan;
+    }
+
+    /// <summary>
+    /// Round trips per request of each workload: the service and the baseline started again on the same data, each
+    /// through a <see cref="RoundTripProxy"/>, and every workload's request sent one at a time (after a warm-up).
+    /// Separate from the measured runs, so the relay's cost is in no other figure. Background work (Wolverine's agents
+    /// polling) is measured while idle and taken off.
+    /// </summary>
+    private async Task RoundTripsAsync()
+    {
+        AnsiConsole.MarkupLine("[grey]Round trips per request (a second service and baseline through a counting relay)…[/]");
+        await using var serviceProxy = new RoundTripProxy(postgres.Port);
+        await using var baselineProxy = new RoundTripProxy(postgres.Port);
+        await using var probeService = await startService(serviceProxy.Port);
+        await using var probeBaseline = await startBaseline(baselineProxy.Port);
+        using var serviceHttp = LoadRunner.Client(probeService.Url, 1);
+        using var baselineHttp = LoadRunner.Client(probeBaseline.Url, 1);
+        var done = new Dictionary<Call, double>();
+        foreach (var (index, call) in _probes)
+        {
+            var result = _results[index];
+            if (!done.TryGetValue(call, out var perRequest))
+            {
+                var isService = result.Service == "service";
+                var (proxy, http) = isService ? (serviceProxy, serviceHttp) : (baselineProxy, baselineHttp);
+                var requests = result.ItemsPerRequest > 1 ? 3 : 30;
+                for (var i = 0; i < 6; i++) await call(http, 0, 9_000_000 + i);
+                var idleFrom = proxy.RoundTrips;
+                var idle = System.Diagnostics.Stopwatch.StartNew();
+                await Task.Delay(options.Quick ? 1500 : 3000);
+                var idleRate = (proxy.RoundTrips - idleFrom) / idle.Elapsed.TotalSeconds;
+                var from = proxy.RoundTrips;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                for (var i = 0; i < requests; i++) await call(http, 0, 9_100_000 + i);
+                var counted = proxy.RoundTrips - from - idleRate * clock.Elapsed.TotalSeconds;
+                done[call] = perRequest = Math.Max(0, counted / requests);
+            }
+            _results[index] = result with { RoundTripsPerRequest = perRequest };
+            AnsiConsole.MarkupLine($"  {Markup.Escape(result.Service)}: {Markup.Escape(result.Name)}: {perRequest:0.0} round trips/request");
+        }
     }
 
     /// <summary>Serialized bodies with "@@" where a unique suffix goes, so a request costs the client a string replace only.</summary>
@@ -229,6 +301,7 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
             (double)delta.Commits / requests, writes ? (double)delta.WalBytes / requests / items : null,
             appCpuAfter - appCpu, dbCpuAfter - dbCpu, process.WindowPeakRssBytes);
         _results.Add(result);
+        _probes.Add((_results.Count - 1, call));
         Statements.Add($"## {target}: {name}");
         Statements.AddRange(await DatabaseCounters.TopStatementsAsync(postgres, database, requests));
         Statements.Add("");

@@ -12,7 +12,7 @@ public sealed class BenchPostgres : IAsyncDisposable
     public static readonly string[] Settings =
     [
         "fsync=on", "synchronous_commit=on", "full_page_writes=on", "shared_buffers=512MB", "max_connections=300",
-        "max_wal_size=4GB", "checkpoint_timeout=15min", "shared_preload_libraries=pg_stat_statements",
+        "max_wal_size=4GB", "checkpoint_timeout=15min", "shared_preload_libraries=pg_stat_statements,auto_explain",
         "pg_stat_statements.track=top", "pg_stat_statements.max=10000",
     ];
 
@@ -20,10 +20,13 @@ public sealed class BenchPostgres : IAsyncDisposable
     public int Port { get; }
     public int PostmasterPid { get; private set; }
 
+    /// <summary>The server's log, where auto_explain writes the plans the bench asks for.</summary>
+    public string LogPath => Path.Combine(_dir, "log");
+
     private BenchPostgres(string dir, int port) => (_dir, Port) = (dir, port);
 
-    public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=100";
+    public string ConnectionString(string database, int? port = null) =>
+        $"Host=127.0.0.1;Port={port ?? Port};Username=postgres;Database={database};Maximum Pool Size=100";
 
     public static async Task<BenchPostgres> StartAsync()
     {

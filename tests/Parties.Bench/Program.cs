@@ -19,25 +19,29 @@ await postgres.CreateDatabaseAsync(Bench.ServiceDatabase);
 await postgres.CreateDatabaseAsync(Bench.BaselineDatabase);
 
 // The service as deployed: Release build, Production (pre-generated handler code), rate limits off for the load.
-await using var service = await ServiceProcess.StartAsync(Repository.Assembly(root, "src/Parties.Api", "Parties.Api"), new Dictionary<string, string>
-{
-    ["ASPNETCORE_ENVIRONMENT"] = "Production",
-    ["ConnectionStrings__Parties"] = postgres.ConnectionString(Bench.ServiceDatabase),
-    ["Parties__AdminKey"] = adminKey,
-    ["Parties__RateLimit__PermitsPerMinute"] = "0",
-    ["Parties__RateLimit__SuppliersPermitsPerMinute"] = "0",
-    // The webhook workload's receiver listens on the loopback.
-    ["Parties__Webhooks__AllowPrivateTargets"] = "true",
-});
-await using var baseline = await ServiceProcess.StartAsync(
+// Started a second time on the same database through a counting relay for the round-trip probe, after the workloads.
+Task<ServiceProcess> StartService(int port) => ServiceProcess.StartAsync(Repository.Assembly(root, "src/Parties.Api", "Parties.Api"),
+    new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ConnectionStrings__Parties"] = postgres.ConnectionString(Bench.ServiceDatabase, port),
+        ["Parties__AdminKey"] = adminKey,
+        ["Parties__RateLimit__PermitsPerMinute"] = "0",
+        ["Parties__RateLimit__SuppliersPermitsPerMinute"] = "0",
+        // The webhook workload's receiver listens on the loopback.
+        ["Parties__Webhooks__AllowPrivateTargets"] = "true",
+    });
+Task<ServiceProcess> StartBaseline(int port) => ServiceProcess.StartAsync(
     Repository.Assembly(root, "tests/Parties.Bench.Baseline", "Parties.Bench.Baseline"), new Dictionary<string, string>
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["ConnectionStrings__Baseline"] = postgres.ConnectionString(Bench.BaselineDatabase),
+        ["ConnectionStrings__Baseline"] = postgres.ConnectionString(Bench.BaselineDatabase, port),
         ["Baseline__ApiKey"] = baselineKey,
     });
+await using var service = await StartService(postgres.Port);
+await using var baseline = await StartBaseline(postgres.Port);
 
-var bench = new Bench(options, postgres, service, baseline, baselineKey);
+var bench = new Bench(options, postgres, service, baseline, baselineKey, StartService, StartBaseline);
 await bench.RunAsync();
 
 var peakRss = Math.Max(service.PeakRssBytes, ProcStat.HighWaterRssBytes(service.Pid));
@@ -45,6 +49,7 @@ var report = Report.Build(options, bench, peakRss, machine);
 Report.Print(report);
 Report.Write(report, options.ResultsFolder);
 File.WriteAllLines(Path.Combine(options.ResultsFolder, "statements.txt"), bench.Statements);
+File.WriteAllLines(Path.Combine(options.ResultsFolder, "plans.txt"), bench.Plans);
 File.WriteAllText(Path.Combine(options.ResultsFolder, "service-output-tail.log"), service.Output);
-AnsiConsole.MarkupLine($"Results: {Markup.Escape(options.ResultsFolder)}/latest.json, latest.md, latest.png");
+AnsiConsole.MarkupLine($"Results: {Markup.Escape(options.ResultsFolder)}/latest.json, latest.md, latest.png, statements.txt, plans.txt");
 return report.Workloads.Sum(w => w.Failures) == 0 ? 0 : 1;

@@ -1,11 +1,12 @@
 namespace Parties.Bench;
 
-/// <summary>One workload's figures. Per request: statements (pg_stat_statements calls, the round trips' upper bound:
-/// Marten sends several statements in one batch), commits, WAL bytes; CPU seconds of the service and of PostgreSQL.</summary>
+/// <summary>One workload's figures. Per request: statements (pg_stat_statements calls: Marten sends several statements in
+/// one batch), round trips (counted at the wire, see <see cref="RoundTripProxy"/>), commits, WAL bytes; CPU seconds of the
+/// service and of PostgreSQL.</summary>
 public sealed record WorkloadResult(
     string Name, string Service, int Concurrency, long Requests, long Failures, double Seconds, double RequestsPerSecond,
     int ItemsPerRequest, double P50Ms, double P99Ms, double P999Ms, double StatementsPerRequest, double CommitsPerRequest,
-    double? WalBytesPerWrite, double ServiceCpuSeconds, double DatabaseCpuSeconds, long PeakRssBytes)
+    double? WalBytesPerWrite, double ServiceCpuSeconds, double DatabaseCpuSeconds, long PeakRssBytes, double? RoundTripsPerRequest = null)
 {
     public double ItemsPerSecond => RequestsPerSecond * ItemsPerRequest;
 
@@ -18,4 +19,4 @@ public sealed record Target(string Name, string Goal, string Measured, bool Met)
 public sealed record BenchReport(
     DateTimeOffset At, string Machine, bool Quick, string[] PostgresSettings, BenchOptions Options, double LoadPartiesPerSecond,
     long ServicePeakRssBytes, IReadOnlyList<WorkloadResult> Workloads, IReadOnlyDictionary<string, double> Ratios,
-    IReadOnlyList<Target> Targets);
+    IReadOnlyList<Target> Targets, IReadOnlyList<Chart.Ratio> Chart);

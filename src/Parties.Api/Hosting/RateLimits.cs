@@ -50,6 +50,11 @@ public static class RateLimits
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
+        if (BulkConcurrency.Refusal(http, context.Lease) is { } full)
+        {
+            await full.ExecuteAsync(http);
+            return;
+        }
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         var seconds = (int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

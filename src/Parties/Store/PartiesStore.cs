@@ -57,6 +57,7 @@ public static class PartiesStore
                 index.Mask = "? text_pattern_ops";
             })
             .Index(x => x.ModifiedAt);
+        PartySearchIndex.Configure(opts);
 
         opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Async);
         // The audit query filters within one organization and pages newest first by (timestamp, sequence): each

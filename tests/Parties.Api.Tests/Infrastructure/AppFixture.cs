@@ -16,9 +16,13 @@ public class AppFixture(TestPostgres postgres) : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
-    /// <summary>Settings a fixture adds; by default the rate limits are off so scenarios are not throttled.</summary>
+    /// <summary>Settings a fixture adds; by default the rate limits and the bulk and batch caps are off so scenarios are
+    /// not throttled.</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings =>
-        [("Parties:RateLimit:PermitsPerMinute", "0"), ("Parties:RateLimit:SuppliersPermitsPerMinute", "0")];
+    [
+        ("Parties:RateLimit:PermitsPerMinute", "0"), ("Parties:RateLimit:SuppliersPermitsPerMinute", "0"),
+        ("Parties:Limits:ConcurrentBulkRequests", "0"), ("Parties:Limits:ConcurrentBatchRequests", "0"),
+    ];
 
     public async ValueTask InitializeAsync()
     {

@@ -56,6 +56,7 @@ public static class PartiesApi
                 "lists one entry per item up to the first invalid one.")
             .RequireCaller(Errors, Permissions.Write)
             .Idempotent(Errors)
+            .CappedAs(BulkConcurrency.Bulk)
             .Accepts<PartyInput[]>("application/json")
             .Produces<PartyResource[]>(201)
             .Produces<Dictionary<string, string[]>[]>(400);
@@ -66,6 +67,7 @@ public static class PartiesApi
                 "in one transaction: all are written, or none.")
             .RequireCaller(Errors, Permissions.Write)
             .Idempotent(Errors)
+            .CappedAs(BulkConcurrency.Bulk)
             .Accepts<PartyInput[]>("application/json")
             .Produces<PartyResource[]>()
             .Produces<Dictionary<string, string[]>[]>(400);
@@ -76,6 +78,7 @@ public static class PartiesApi
                 "in one transaction: all are written, or none.")
             .RequireCaller(Errors, Permissions.Write)
             .Idempotent(Errors)
+            .CappedAs(BulkConcurrency.Bulk)
             .Accepts<PartyInput[]>("application/json")
             .Produces<PartyResource[]>()
             .Produces<Dictionary<string, string[]>[]>(400);

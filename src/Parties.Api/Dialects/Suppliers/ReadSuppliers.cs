@@ -1,6 +1,5 @@
 using System.Globalization;
 using Marten;
-using Marten.Pagination;
 using Parties.Api.Auth;
 using Parties.Api.History;
 using Parties.Api.Http;
@@ -45,12 +44,13 @@ public static class ReadSuppliers
         }
 
         // A page whose offset does not fit PostgreSQL's OFFSET as Marten computes it (an int) is past the end anyway.
+        // The page is fetched on its own (no count riding on it: a window count makes PostgreSQL read and sort every
+        // match); the total is counted apart, at a bounded cost.
         var found = (long)(page - 1) * limit > int.MaxValue
-            ? null
-            : await Matching().OrderBy(p => p.NameKey).ThenBy(p => p.Id).ToPagedListAsync(page, limit, http.RequestAborted);
-        // The total rides on the page's rows (a window count), so a page past the end needs its own count.
-        var total = found is { Count: > 0 } ? found.TotalItemCount : await Matching().CountAsync(http.RequestAborted);
-        var output = new SupplierListOutput(total, page, [.. (found ?? Enumerable.Empty<Party>()).Select(p => SupplierOutput.From(PartySnapshot.Of(p)))]);
+            ? []
+            : await Matching().OrderBy(p => p.NameKey).ThenBy(p => p.Id).Skip((page - 1) * limit).Take(limit).ToListAsync(http.RequestAborted);
+        var total = await SupplierTotal.CountAsync(store, Matching(), http.RequestAborted);
+        var output = new SupplierListOutput(total, page, [.. found.Select(p => SupplierOutput.From(PartySnapshot.Of(p)))]);
         return Results.Json(output, SuppliersJson.Options);
     }
 

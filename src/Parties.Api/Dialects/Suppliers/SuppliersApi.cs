@@ -78,6 +78,7 @@ public static class SuppliersApi
                 "beside the failed ones.")
             .RequireCaller(Errors, Permissions.Write)
             .Idempotent(Errors)
+            .CappedAs(BulkConcurrency.Batch)
             .Accepts<SupplierBatchInput>("application/json")
             .Produces<SupplierBatchOutput>()
             .Produces<SupplierError[]>(400);
@@ -89,6 +90,7 @@ public static class SuppliersApi
                 "OperationStatus. Status Deprecated deprecates a supplier.")
             .RequireCaller(Errors, Permissions.Write)
             .Idempotent(Errors)
+            .CappedAs(BulkConcurrency.Batch)
             .Accepts<SupplierBatchInput>("application/json")
             .Produces<SupplierBatchOutput>()
             .Produces<SupplierError[]>(400);

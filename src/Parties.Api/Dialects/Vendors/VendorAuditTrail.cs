@@ -1,3 +1,5 @@
+using System.Globalization;
+using JasperFx.Events;
 using Marten;
 using Parties.Api.Auth;
 using Parties.Projections;
@@ -14,27 +16,61 @@ public sealed record AuditTrailItem(DateTimeOffset CreatedOn, string FieldType, 
 
 /// <summary>
 /// <c>GET /v1.0/vendor/{vendorId}/audit-trail</c>: every write to the party, whichever dialect made it, newest
-/// first, one item per changed field, read from the vendor's stream.
+/// first, one item per changed field, a page of <c>limit</c> items (1–200, default 50) with <c>nextCursor</c>.
+/// Read from the party's own stream, newest version first: the stream is indexed by (id, version), so a page costs
+/// the same however long the history is, and it shows the write that was just answered whatever way the audit
+/// projection is kept.
 /// </summary>
 public static class VendorAuditTrail
 {
+    public const int DefaultLimit = 50, MaxLimit = 200;
     private static readonly VendorsErrors Errors = VendorsErrors.Instance;
 
-    public static async Task<IResult> Handle(string vendorId, HttpContext http, IDocumentStore store)
+    public static async Task<IResult> Handle(string vendorId, HttpContext http, IDocumentStore store, string? limit = null, string? cursor = null)
     {
         if (!VendorLoads.TryParseId(vendorId, out var id)) return Errors.InvalidId();
+        var size = DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
+            return Errors.BadRequest("/limit", $"must be an integer from 1 to {MaxLimit}");
+        AuditTrailCursor? from = null;
+        if (!string.IsNullOrEmpty(cursor) && !AuditTrailCursor.TryDecode(cursor, out from))
+            return Errors.BadRequest("/cursor", "must be a cursor returned as nextCursor");
+
         var caller = http.Caller();
         await using var session = store.QuerySession(caller.OrganizationId);
         var read = await VendorLoads.LoadAsync(session, caller, id, http.RequestAborted);
         if (Errors.Refusal(read.Access) is { } refusal) return refusal;
 
-        var entries = await PartyTrail.NewestFirstAsync(session, id, read.Party!.Version, read.Party.Version, http.RequestAborted);
-        var items = entries.SelectMany(e => Items(e, read.Reference)).ToList();
-        return VendorsJson.Ok(new VendorAudit(items, new VendorAuditCount(items.Count)));
+        // Every write changes at least one field, so size + 1 writes fill the page and tell whether more follow.
+        var newest = from?.Version ?? long.MaxValue;
+        var writes = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == id && e.Version <= newest)
+            .OrderByDescending(e => e.Version)
+            .Take(size + 1)
+            .ToListAsync(http.RequestAborted);
+
+        var items = new List<AuditTrailItem>(size);
+        AuditTrailCursor? next = null;
+        foreach (var write in writes)
+        {
+            var skip = write.Version == from?.Version ? from.Skip : 0;
+            var writeItems = Items(write, read.Reference).Skip(skip).ToList();
+            // A page that ends exactly where a write ends points at the next write (room 0), so no cursor leads to an empty page.
+            var room = size - items.Count;
+            if (writeItems.Count > room)
+            {
+                items.AddRange(writeItems.Take(room));
+                next = new AuditTrailCursor(write.Version, skip + room);
+                break;
+            }
+            items.AddRange(writeItems);
+        }
+        return VendorsJson.Ok(new VendorAudit(items, new VendorAuditContext(items.Count, next?.Encode())));
     }
 
-    private static IEnumerable<AuditTrailItem> Items(TrailEntry entry, ReferenceData reference)
+    private static IEnumerable<AuditTrailItem> Items(IEvent write, ReferenceData reference)
     {
+        if (TrailEntry.Of(write) is not { } entry) return [];
         var user = entry.UserId is null ? null : new AuditTrailUser(entry.UserId, VendorOutput.OwnerName(entry.UserId, reference));
         var type = entry.Action.ToString().ToUpperInvariant();
         return entry.Changes.Select(change => new AuditTrailItem(

@@ -84,6 +84,7 @@ public static class VendorsApi
                 "field, with who made it and the value before and after.")
             .RequireCaller(Errors, Permissions.Read)
             .Produces<VendorsOk<VendorAudit>>()
+            .Produces<VendorsFailure>(400)
             .Produces<VendorsFailure>(404);
         return app;
     }

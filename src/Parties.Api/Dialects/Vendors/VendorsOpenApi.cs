@@ -20,9 +20,11 @@ public sealed record VendorSearchHit(Guid VendorId, string? Name, string? GstNum
 
 public sealed record VendorSearchResult(IReadOnlyList<VendorSearchHit> Vendors);
 
-public sealed record VendorAuditCount(int Count);
+/// <param name="Count">The number of items on this page (a total would cost a read of the whole history).</param>
+/// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>
+public sealed record VendorAuditContext(int Count, string? NextCursor);
 
-public sealed record VendorAudit(IReadOnlyList<AuditTrailItem> AuditTrail, VendorAuditCount Context);
+public sealed record VendorAudit(IReadOnlyList<AuditTrailItem> AuditTrail, VendorAuditContext Context);
 
 public sealed record VendorCreateBody(string Name, string? Email, string? Phone, string? Locality, string? PaymentTerms,
     string? GstNumber, string? PanNumber, VendorAddress? Address);

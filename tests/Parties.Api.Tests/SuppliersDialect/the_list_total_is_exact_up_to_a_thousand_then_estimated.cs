@@ -1,0 +1,43 @@
+using Alba;
+using Parties.Api.Dialects.Suppliers;
+using Parties.Api.Tests.Infrastructure;
+using Shouldly;
+
+namespace Parties.Api.Tests.SuppliersDialect;
+
+public class the_list_total_is_exact_up_to_a_thousand_then_estimated(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task past_the_exact_limit_the_total_is_postgresqls_estimate_and_never_below_what_was_counted()
+    {
+        var org = await Suppliers.OrganizationAsync(app.Host);
+        async Task AddAsync(string prefix, int count) => await app.Host.Scenario(s =>
+        {
+            s.Post.Json(Enumerable.Range(1, count).Select(i => new
+            {
+                number = $"{prefix}-{i}", party_type = "organization", role = "vendor", legal_name = $"{prefix} Supply {i}",
+            }).ToArray()).ToUrl("/api/parties/bulk/");
+            s.WithApiKey(org.AdminKey);
+            s.StatusCodeShouldBe(201);
+        });
+        await AddAsync("Manyco", SupplierTotal.ExactUpTo);
+        await AddAsync("Manycox", 5);
+        await AddAsync("Fewco", 7);
+
+        async Task<(long Total, int Count)> ListAsync(string query)
+        {
+            var result = await app.Host.Scenario(s =>
+            {
+                s.Get.Url($"/Suppliers?{query}");
+                s.WithCin7Key(org, org.BookkeeperKey);
+            });
+            var body = await result.JsonAsync();
+            return (body.GetProperty("Total").GetInt64(), body.GetProperty("Suppliers").GetArrayLength());
+        }
+
+        (await ListAsync("name=fewco&limit=5")).ShouldBe((7L, 5));
+        var many = await ListAsync("name=manyco&limit=10");
+        many.Count.ShouldBe(10);
+        many.Total.ShouldBeGreaterThan(SupplierTotal.ExactUpTo);
+    }
+}
