@@ -24,12 +24,13 @@ public static class RegisterPartiesHandler
         return ((await context()).Context, await prior());
     }
 
-    // Every stream is started in the one session; Wolverine's transactional middleware commits them together.
+    // Every stream is started in the one session, set-based (a few statements for the whole bulk); Wolverine's
+    // transactional middleware commits them together with the Idempotency-Key record.
     public static (BulkDecision, IEnumerable<IMartenOp>) Handle(RegisterParties command, PartyContext context, PriorWrite prior,
         TimeProvider clock)
     {
         var (decision, events, record) = prior.Once(clock, now => Decide(command, context, now));
-        var streams = events.IsDefault ? [] : events.Select(e => (IMartenOp)MartenOps.StartStream<Party>(e.PartyId, e));
+        IEnumerable<IMartenOp> streams = events.IsDefaultOrEmpty ? [] : [new SetBasedPartyAppend(events)];
         return (decision, streams.Concat(record));
     }
 
