@@ -27,6 +27,19 @@ public sealed record FieldChange(string Field, JsonElement? Before, JsonElement?
 
 public static class PartyEvents
 {
+    /// <summary>
+    /// What a <see cref="PartyChanged"/> did to the active flag: streams written before <see cref="PartyDeactivated"/>
+    /// and <see cref="PartyReactivated"/> existed recorded (de)activation so; readers take it as those events. Null when
+    /// the flag did not change.
+    /// </summary>
+    public static bool? ActiveTurnedTo(PartyChanged changed) =>
+        changed.Changes.FirstOrDefault(c => c.Field == PartyFields.ActiveName)?.After?.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => null,
+        };
+
     /// <summary>The event that records a write from <paramref name="before"/> to <paramref name="after"/>; null when nothing changed.</summary>
     public static PartyFieldsChanged? Of(PartyData before, PartyData after)
     {

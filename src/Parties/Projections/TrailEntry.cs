@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using JasperFx.Events;
 
 namespace Parties.Projections;
@@ -22,7 +21,7 @@ public sealed record TrailEntry(long Sequence, Guid Id, Guid PartyId, long Versi
             PartyDeactivated deactivated => (AuditAction.Delete, deactivated.Changes),
             // A reactivation reads as an update, as it always has in the audit query and the Vendors audit trail.
             PartyReactivated reactivated => (AuditAction.Update, reactivated.Changes),
-            PartyChanged changed => (DeactivatedBeforeItsOwnEvent(changed) ? AuditAction.Delete : AuditAction.Update, changed.Changes),
+            PartyChanged changed => (PartyEvents.ActiveTurnedTo(changed) == false ? AuditAction.Delete : AuditAction.Update, changed.Changes),
             _ => ((AuditAction?)null, ImmutableArray<FieldChange>.Empty),
         };
         if (action is null) return null;
@@ -30,9 +29,4 @@ public sealed record TrailEntry(long Sequence, Guid Id, Guid PartyId, long Versi
             e.GetHeader(ActorMetadata.ApiKeyHeader)?.ToString(), e.GetHeader(ActorMetadata.DialectHeader)?.ToString(),
             e.CorrelationId, action.Value, changes);
     }
-
-    /// <summary>Streams written before <see cref="PartyDeactivated"/> existed recorded a deactivation as a change of
-    /// <c>active</c> to false; they read as the deletes they were.</summary>
-    private static bool DeactivatedBeforeItsOwnEvent(PartyChanged changed) =>
-        changed.Changes.Any(c => c is { Field: PartyFields.ActiveName, After.ValueKind: JsonValueKind.False });
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using JasperFx.Events;
 
 namespace Parties.Webhooks;
@@ -25,15 +24,12 @@ public static class WebhookEvents
         PartyDeactivated deactivated => new(Deactivated, deactivated.Changes),
         PartyReactivated reactivated => new(Reactivated, reactivated.Changes),
         // Streams written before the two events above recorded (de)activation as a change of the active field.
-        PartyChanged changed => new(ActiveChange(changed) switch
+        PartyChanged changed => new(PartyEvents.ActiveTurnedTo(changed) switch
         {
-            JsonValueKind.False => Deactivated,
-            JsonValueKind.True => Reactivated,
+            false => Deactivated,
+            true => Reactivated,
             _ => Updated,
         }, changed.Changes),
         _ => null,
     };
-
-    private static JsonValueKind? ActiveChange(PartyChanged changed) =>
-        changed.Changes.FirstOrDefault(c => c.Field == PartyFields.ActiveName)?.After?.ValueKind;
 }
