@@ -5,18 +5,17 @@ using Wolverine;
 
 namespace Parties.Api.Webhooks;
 
-/// <summary>Creating a delivery and its message together, in the caller's transaction (fan-out and replay).</summary>
+/// <summary>Owing deliveries and asking for them to be drained, in the caller's transaction (fan-out and replay).</summary>
 public static class Deliveries
 {
-    public static async Task OweAsync(IDocumentOperations tenantOperations, IMessageBus bus, Guid subscriptionId, IEvent e, string type,
-        DateTimeOffset now)
-    {
-        var delivery = new WebhookDelivery
+    public static void Owe(IDocumentOperations tenantOperations, Guid subscriptionId, IEvent e, string type, DateTimeOffset now) =>
+        tenantOperations.Store(new WebhookDelivery
         {
             Id = Guid.CreateVersion7(now), SubscriptionId = subscriptionId, PartyId = e.StreamId, EventId = e.Id,
             Sequence = e.Sequence, Type = type, Status = DeliveryStatus.Pending, CreatedAt = now,
-        };
-        tenantOperations.Store(delivery);
-        await bus.PublishAsync(new DeliverWebhook(delivery.Id), new DeliveryOptions { TenantId = e.TenantId });
-    }
+        });
+
+    /// <summary>One drain a subscription, however many deliveries it was just owed.</summary>
+    public static ValueTask DrainAsync(IMessageBus bus, string tenantId, Guid subscriptionId, DateTimeOffset? at = null) =>
+        bus.PublishAsync(new DrainWebhooks(subscriptionId), new DeliveryOptions { TenantId = tenantId, ScheduledTime = at });
 }

@@ -52,8 +52,9 @@ public static class ReplayWebhookHandler
         foreach (var e in events)
         {
             if (WebhookEvents.Of(e) is { } webhook && subscription.Wants(webhook.Type))
-                await Deliveries.OweAsync(session, bus, subscription.Id, e, webhook.Type, now);
+                Deliveries.Owe(session, subscription.Id, e, webhook.Type, now);
         }
+        await Deliveries.DrainAsync(bus, session.TenantId, subscription.Id);
         if (events.Count == PageSize)
             await bus.PublishAsync(message with { After = events[^1].Sequence }, new DeliveryOptions { TenantId = session.TenantId });
     }

@@ -11,8 +11,8 @@ namespace Parties.Api.Webhooks;
 /// <summary>
 /// Turns committed events into deliveries. Marten's async daemon runs it (HotCold: on one node at a time) over the
 /// events in sequence order, only up to the high-water mark, so no event is skipped and none that did not commit
-/// is seen. Each page's deliveries, their <see cref="DeliverWebhook"/> messages (Wolverine's durable outbox) and
-/// the subscription's new position commit in one transaction: after a crash the page is done again, whole.
+/// is seen. Each page's deliveries, one <see cref="DrainWebhooks"/> message a subscription (Wolverine's durable outbox)
+/// and the subscription's new position commit in one transaction: after a crash the page is done again, whole.
 /// </summary>
 public sealed class WebhookFanOut : BatchSubscription
 {
@@ -35,13 +35,16 @@ public sealed class WebhookFanOut : BatchSubscription
         if (subscriptions.Count == 0) return;
 
         var now = DateTimeOffset.UtcNow;
+        var owed = new HashSet<WebhookSubscription>();
         foreach (var (e, webhook) in published)
         {
             foreach (var subscription in subscriptions)
             {
                 if (subscription.TenantId != e.TenantId || e.Sequence <= subscription.StartsAfter || !subscription.Wants(webhook!.Type)) continue;
-                await Deliveries.OweAsync(operations.ForTenant(e.TenantId), bus, subscription.Id, e, webhook.Type, now);
+                Deliveries.Owe(operations.ForTenant(e.TenantId), subscription.Id, e, webhook.Type, now);
+                owed.Add(subscription);
             }
         }
+        foreach (var subscription in owed) await Deliveries.DrainAsync(bus, subscription.TenantId!, subscription.Id);
     }
 }

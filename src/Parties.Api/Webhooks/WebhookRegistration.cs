@@ -39,7 +39,7 @@ public static class WebhookRegistration
         builder.Services.ConfigureWolverine(opts =>
         {
             // Persisted in PostgreSQL (the inbox): a message outlives a crash and is taken up again after it.
-            opts.PublishMessage<DeliverWebhook>().ToLocalQueue(Queue);
+            opts.PublishMessage<DrainWebhooks>().ToLocalQueue(Queue);
             opts.PublishMessage<ReplayWebhook>().ToLocalQueue(Queue);
             opts.LocalQueue(Queue).UseDurableInbox().MaximumParallelMessages(16);
             // Retries are scheduled messages: look for due ones often enough for short retry schedules.

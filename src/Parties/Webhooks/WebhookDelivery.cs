@@ -22,12 +22,6 @@ public sealed class WebhookDelivery
 
     public bool Finished => Status is DeliveryStatus.Delivered or DeliveryStatus.Failed;
 
-    /// <summary>The advisory-lock key of the lane: one attempt of a lane at a time, whichever node runs it.</summary>
-    public long LaneKey()
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        SubscriptionId.TryWriteBytes(bytes);
-        PartyId.TryWriteBytes(bytes[16..]);
-        return BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(bytes));
-    }
+    /// <summary>Its attempt may be made now (a delivery waiting for a retry is not due before its time).</summary>
+    public bool IsDue(DateTimeOffset now) => NextAttemptAt is null || NextAttemptAt <= now;
 }

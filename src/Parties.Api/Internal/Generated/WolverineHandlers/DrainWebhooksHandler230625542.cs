@@ -6,16 +6,16 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: DeliverWebhookHandler1676422772
+    // START: DrainWebhooksHandler230625542
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class DeliverWebhookHandler1676422772 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class DrainWebhooksHandler230625542 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Parties.Api.Webhooks.WebhookOptions _webhookOptions;
         private readonly Parties.Api.Webhooks.WebhookSender _webhookSender;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public DeliverWebhookHandler1676422772(Parties.Api.Webhooks.WebhookOptions webhookOptions, Parties.Api.Webhooks.WebhookSender webhookSender, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public DrainWebhooksHandler230625542(Parties.Api.Webhooks.WebhookOptions webhookOptions, Parties.Api.Webhooks.WebhookSender webhookSender, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _webhookOptions = webhookOptions;
             _webhookSender = webhookSender;
@@ -28,13 +28,13 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var deliverWebhook = (Parties.Api.Webhooks.DeliverWebhook)context.Envelope.Message;
+            var drainWebhooks = (Parties.Api.Webhooks.DrainWebhooks)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Parties.Api.Webhooks.DeliverWebhookHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.Api.Webhooks.DeliverWebhookHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Parties.Api.Webhooks.DrainWebhooksHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.Api.Webhooks.DrainWebhooksHandler");
             
             // The actual message execution
-            await Parties.Api.Webhooks.DeliverWebhookHandler.Handle(deliverWebhook, documentSession, context, _webhookSender, _webhookOptions, _timeProvider, cancellation).ConfigureAwait(false);
+            await Parties.Api.Webhooks.DrainWebhooksHandler.Handle(drainWebhooks, documentSession, context, _webhookSender, _webhookOptions, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -46,7 +46,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: DeliverWebhookHandler1676422772
+    // END: DrainWebhooksHandler230625542
     
     
 }
