@@ -38,7 +38,7 @@ public static class ReadSuppliers
         {
             var suppliers = VendorAccess.Visible(session.Query<Party>(), caller.AsVendorCaller());
             if (!includeDeprecated) suppliers = suppliers.Where(p => p.Data.Active);
-            if (name is not null) suppliers = suppliers.Where(p => p.NameKey!.StartsWith(name));
+            if (name is not null) suppliers = NamePrefix.Matching(suppliers, name);
             if (modifiedSince is { } after) suppliers = suppliers.Where(p => p.ModifiedAt >= after);
             return suppliers;
         }
