@@ -6,7 +6,7 @@ namespace Parties.Webhooks;
 public static class WebhookDocuments
 {
     /// <summary>The partial index's predicate, written the same way in the query that must use it.</summary>
-    public const string UnfinishedSql = "(data ->> 'status') in ('Pending', 'Retrying')";
+    public const string UnfinishedSql = "(data ->> 'status') = ANY (ARRAY['Pending', 'Retrying'])";
 
     public static void Configure(StoreOptions opts)
     {
