@@ -36,6 +36,7 @@ public static class WebhookRegistration
             });
 
         builder.Services.SubscribeToEvents(new WebhookFanOut());
+        builder.Services.AddHostedService<WebhookSweep>();
         builder.Services.ConfigureWolverine(opts =>
         {
             // Persisted in PostgreSQL (the inbox): a message outlives a crash and is taken up again after it.
