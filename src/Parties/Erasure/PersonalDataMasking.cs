@@ -17,7 +17,10 @@ public static class PersonalDataMasking
     public static void Configure(StoreOptions opts)
     {
         opts.Events.AddMaskingRuleForProtectedInformation<PartyRegistered>(e => (PartyRegistered)Plan().Mask(e));
-        opts.Events.AddMaskingRuleForProtectedInformation<PartyFieldsChanged>(e => (PartyFieldsChanged)Plan().Mask(e));
+        // Marten finds a rule by the event's own type.
+        opts.Events.AddMaskingRuleForProtectedInformation<PartyChanged>(e => (PartyChanged)Plan().Mask(e));
+        opts.Events.AddMaskingRuleForProtectedInformation<PartyDeactivated>(e => (PartyDeactivated)Plan().Mask(e));
+        opts.Events.AddMaskingRuleForProtectedInformation<PartyReactivated>(e => (PartyReactivated)Plan().Mask(e));
     }
 
     /// <summary>Masks the events of <paramref name="streams"/> that hold personal values, in one transaction of its own;
