@@ -50,6 +50,15 @@ public static class Erasures
         await Organizations.PutAsync(host, org.AdminKey, $"/admin/flex-fields/{OtherFlexField}", new { type = "VARCHAR" });
     }
 
+    /// <summary>A new organization with the two flex fields, and a person written into it by <see cref="WriteAsync"/>.</summary>
+    public static async Task<(TestOrganization Org, Person Person, Guid Id)> PersonWrittenAsync(IAlbaHost host, string tag)
+    {
+        var org = await Suppliers.OrganizationAsync(host);
+        await PersonalFlexFieldsAsync(host, org);
+        var person = new Person(tag);
+        return (org, person, await WriteAsync(host, org, person));
+    }
+
     /// <summary>Create (under an Idempotency-Key), two Parties PATCHes, a Vendors PATCH with a personal flex field and a
     /// Suppliers PUT; returns the party's id.</summary>
     public static async Task<Guid> WriteAsync(IAlbaHost host, TestOrganization org, Person person)

@@ -18,10 +18,8 @@ public class erasing_a_person_leaves_none_of_their_values_in_the_database(AppFix
     [Fact]
     public async Task a_dump_of_every_table_holds_none_of_the_erased_persons_values_and_all_of_the_others()
     {
-        var org = await Suppliers.OrganizationAsync(app.Host);
-        await Erasures.PersonalFlexFieldsAsync(app.Host, org);
-        var (erased, kept) = (new Person("A"), new Person("B"));
-        var id = await Erasures.WriteAsync(app.Host, org, erased);
+        var (org, erased, id) = await Erasures.PersonWrittenAsync(app.Host, "A");
+        var kept = new Person("B");
         var other = await Erasures.WriteAsync(app.Host, org, kept);
         await app.Store.CaughtUpAsync();
 
@@ -63,10 +61,7 @@ public class erasing_a_person_leaves_none_of_their_values_in_the_database(AppFix
     [Fact]
     public async Task every_history_keeps_its_entries_without_values_marked_erased_with_the_erasure_last()
     {
-        var org = await Suppliers.OrganizationAsync(app.Host);
-        await Erasures.PersonalFlexFieldsAsync(app.Host, org);
-        var person = new Person("C");
-        var id = await Erasures.WriteAsync(app.Host, org, person);
+        var (org, person, id) = await Erasures.PersonWrittenAsync(app.Host, "C");
         await Erasures.EraseAsync(app.Host, org.AdminKey, id, reason: "asked by the person");
 
         var history = (await app.Host.GetJsonAsync(org.AdminKey, $"/api/parties/{id}/history/")).GetProperty("results");

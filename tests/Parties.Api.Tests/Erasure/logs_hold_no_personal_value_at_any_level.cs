@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Parties.Api.Tests.Infrastructure;
-using Parties.Api.Tests.SuppliersDialect;
 using Shouldly;
 
 namespace Parties.Api.Tests.Erasure;
@@ -61,10 +60,7 @@ public class logs_hold_no_personal_value_at_any_level(TraceLoggingApp app, ITest
     [Fact]
     public async Task no_log_line_at_trace_holds_a_value_of_the_person()
     {
-        var org = await Suppliers.OrganizationAsync(app.Host);
-        await Erasures.PersonalFlexFieldsAsync(app.Host, org);
-        var person = new Person("L");
-        var id = await Erasures.WriteAsync(app.Host, org, person);
+        var (org, person, id) = await Erasures.PersonWrittenAsync(app.Host, "L");
         await Erasures.EraseAsync(app.Host, org.AdminKey, id);
         await app.Store.CaughtUpAsync();
 
