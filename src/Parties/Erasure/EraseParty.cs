@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Parties.Idempotency;
 using Parties.Reference;
+using Wolverine;
 using Wolverine.Marten;
 
 namespace Parties.Erasure;
@@ -37,13 +38,16 @@ public static class ErasePartyHandler
         return (await stream, await reference ?? new ReferenceData(), await records);
     }
 
-    public static (ErasureDecision, IEnumerable<IMartenOp>) Handle(EraseParty command, IEventStream<Party> stream,
-        ReferenceData reference, IReadOnlyList<IdempotencyRecord> records)
+    public static (ErasureDecision, IEnumerable<IMartenOp>, OutgoingMessages) Handle(EraseParty command, IEventStream<Party> stream,
+        ReferenceData reference, IReadOnlyList<IdempotencyRecord> records, ErasureOptions options)
     {
         var (decision, erased) = Decide(command, stream.Aggregate, reference);
-        if (erased is null) return (decision, []);
+        if (erased is null) return (decision, [], []);
+        var again = new OutgoingMessages();
+        again.Delay(new MaskErasedEvents(stream.Aggregate!.Data.PartyType, erased.CustomFields, decision.Streams), options.MaskAgainAfter);
         return (decision,
-            [new AppendToLockedStream(stream, erased), .. records.Select(r => MartenOps.Store(r.Erasing(command.PartyId, decision.Plan)))]);
+            [new AppendToLockedStream(stream, erased), .. records.Select(r => MartenOps.Store(r.Erasing(command.PartyId, decision.Plan)))],
+            again);
     }
 
     public static (ErasureDecision Decision, PartyErased? Event) Decide(EraseParty command, Party? party, ReferenceData reference)
