@@ -38,7 +38,8 @@ public class an_erasure_cut_off_after_its_commit_is_finished_by_its_durable_mess
         await app.Host.SendAsync(org.AdminKey, HttpMethod.Patch, $"/api/parties/{id}/", new { notes = "Another of Shirin's notes" }, 200);
 
         // What the endpoint does first, and nothing after: as if the process died once the erasure committed.
-        var bus = app.Host.Services.GetRequiredService<IMessageBus>();
+        using var scope = app.Host.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         var decision = await bus.InvokeForTenantAsync<ErasureDecision>(org.Id,
             new EraseParty(id, "asked by the person", new Actor("alice", Guid.Empty, "parties", "cut-off")));
         decision.Found.ShouldBeTrue();
