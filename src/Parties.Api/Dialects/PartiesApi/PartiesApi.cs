@@ -4,7 +4,6 @@ using Parties.Api.History;
 using Parties.Api.Hosting;
 using Parties.Api.Http;
 using Parties.Api.Idempotency;
-using Parties.Api.Webhooks;
 using Parties.Tenancy;
 using Wolverine;
 
