@@ -27,6 +27,7 @@ builder.AddSuppliersDialect();
 builder.AddHistory();
 builder.AddIdempotency();
 builder.AddWebhooks();
+builder.AddErasure();
 builder.Services.ConfigureHttpJsonOptions(o => Parties.DomainJson.Configure(o.SerializerOptions));
 
 var app = builder.Build();

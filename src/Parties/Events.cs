@@ -4,7 +4,9 @@ using System.Text.Json;
 namespace Parties;
 
 /// <summary>A party came into being with these values.</summary>
-public sealed record PartyRegistered(Guid PartyId, PartyData Data);
+/// <param name="ErasedFields">The personal fields it was registered with, once an erasure has taken their values out
+/// of <paramref name="Data"/>: the history still shows that they were set.</param>
+public sealed record PartyRegistered(Guid PartyId, PartyData Data, ImmutableArray<string>? ErasedFields = null);
 
 /// <summary>
 /// A write changed fields of a party. Each change carries the value before and after, so the audit trail, the
@@ -20,6 +22,15 @@ public sealed record PartyDeactivated(ImmutableArray<FieldChange> Changes) : Par
 
 /// <summary>The party was brought back into use (and whatever else the same write changed).</summary>
 public sealed record PartyReactivated(ImmutableArray<FieldChange> Changes) : PartyFieldsChanged(Changes);
+
+/// <summary>
+/// A person's personal data was erased: the party's personal fields read empty from here on, and every earlier event of
+/// its stream was masked in place. Who and when are the event's metadata, as for every write.
+/// </summary>
+/// <param name="Reason">Why, as the admin gave it.</param>
+/// <param name="Fields">The personal fields that held a value, as <see cref="PartyFields"/> names them.</param>
+/// <param name="CustomFields">The keys of the custom fields erased (those whose flex field was personal).</param>
+public sealed record PartyErased(string Reason, ImmutableArray<string> Fields, ImmutableArray<string> CustomFields);
 
 /// <param name="Field">The party field's name, as in <see cref="PartyFields"/> (camelCase).</param>
 /// <param name="Before">The value before the write; null when the write created the party.</param>

@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using Parties.Erasure;
 
 namespace Parties;
 
@@ -36,6 +37,9 @@ public sealed class Party
     public void Apply(IEvent<PartyDeactivated> deactivated) => Change(deactivated, deactivated.Data);
 
     public void Apply(IEvent<PartyReactivated> reactivated) => Change(reactivated, reactivated.Data);
+
+    public void Apply(IEvent<PartyErased> erased) =>
+        Set(ErasurePlan.For(Data.PartyType, erased.Data.CustomFields).Erase(Data), EventTime.Of(erased));
 
     private void Change(IEvent e, PartyFieldsChanged changed) => Set(PartyFields.Apply(Data, changed.Changes), EventTime.Of(e));
 

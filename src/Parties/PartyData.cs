@@ -59,6 +59,11 @@ public sealed record PartyData
 
     public bool Active { get; init; } = true;
 
+    /// <summary>The party's personal data was erased (<see cref="PartyErased"/>); later writes may hold new values.
+    /// Not a field of <see cref="PartyFields"/>: no write sets it, and stored data leaves it out while false.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Erased { get; init; }
+
     public bool HasRole(string role) => Roles.Contains(role);
 
     /// <summary>Lower-cased name of a vendor, unique per organization; null for parties that are not vendors.</summary>

@@ -33,7 +33,9 @@ public class party_fields
     [Fact]
     public void every_stored_field_of_party_data_is_in_the_registry()
     {
-        var properties = typeof(PartyData).GetProperties().Where(p => p.CanWrite).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);
+        // The erased mark is no field a write sets: only an erasure does, as an event of its own.
+        var properties = typeof(PartyData).GetProperties().Where(p => p.CanWrite && p.Name != nameof(PartyData.Erased))
+            .Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);
         PartyFields.All.Select(f => f.Name).Order().ShouldBe(properties.Order());
     }
 

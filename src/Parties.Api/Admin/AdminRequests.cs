@@ -6,7 +6,7 @@ public sealed record NewUser(string? Id, string? Name, string? Email, string? Ro
 
 public sealed record NewApiKey(string? User, string[]? Permissions);
 
-public sealed record FlexFieldInput(string? Type, FlexFieldOptionInput[]? Options);
+public sealed record FlexFieldInput(string? Type, FlexFieldOptionInput[]? Options, bool? Personal = null);
 
 public sealed record FlexFieldOptionInput(string? Id, string? Label);
 

@@ -96,7 +96,7 @@ public static class ReferenceDataApi
             return (null, Errors.BadRequest("options", "Each option needs an id and a label."));
         if (type == FlexFieldType.Dropdown && options.Length == 0)
             return (null, Errors.BadRequest("options", "A DROPDOWN flex field needs options."));
-        return (new FlexField(slug, type, options.Select(o => new FlexFieldOption(o.Id!, o.Label!)).ToArray()), null);
+        return (new FlexField(slug, type, options.Select(o => new FlexFieldOption(o.Id!, o.Label!)).ToArray(), body.Personal ?? false), null);
     }
 
     private static (NamedCode?, IResult?) ToNamedCode(string codename, NameInput body) =>

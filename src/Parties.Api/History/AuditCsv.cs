@@ -17,7 +17,7 @@ public sealed class AuditCsv(IDocumentStore store, string organizationId, AuditF
     private const int Batch = 1000;
 
     public static readonly string[] Header =
-        ["timestamp", "party", "version", "action", "user", "api_key_id", "dialect", "request_id", "field", "old", "new"];
+        ["timestamp", "party", "version", "action", "user", "api_key_id", "dialect", "request_id", "field", "old", "new", "erased", "reason"];
 
     public async Task ExecuteAsync(HttpContext http)
     {
@@ -55,6 +55,8 @@ public sealed class AuditCsv(IDocumentStore store, string organizationId, AuditF
         PartyHistory.FieldName(change.Field),
         Cell(change.Before),
         Cell(change.After),
+        entry.Erased ? "true" : "false",
+        entry.Reason ?? "",
     ];
 
     private static string Cell(JsonElement? value) => value switch

@@ -12,9 +12,11 @@ namespace Parties.Api.History;
 
 /// <param name="Fields">The changed fields, named as in the Parties dialect.</param>
 /// <param name="Changes">Each changed field's old and new value, as a webhook's body carries them.</param>
+/// <param name="Erased">The event's personal values were erased (they read null), or it is the erasure.</param>
+/// <param name="Reason">The erasure's reason; null for other events.</param>
 /// <param name="PartyAtVersion">With <c>include=party</c>: the party as it was at this version.</param>
 public sealed record ChangeItem(long Sequence, Guid Party, string Type, IReadOnlyList<string> Fields, DateTimeOffset Timestamp,
-    long Version, IReadOnlyList<WebhookChange> Changes,
+    long Version, IReadOnlyList<WebhookChange> Changes, bool Erased, string? Reason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartyResource? PartyAtVersion = null);
 
 /// <param name="After">The cursor for the next call: pass it back as <c>after</c>.</param>
@@ -70,8 +72,10 @@ public static class ChangeFeed
 
     private static ChangeItem Item(IEvent e)
     {
-        IReadOnlyList<WebhookChange> changes = WebhookEvents.Of(e) is { } webhook ? WebhookChange.From(webhook) : [];
-        return new(e.Sequence, e.StreamId, e.EventTypeName, [.. changes.Select(c => c.Field)], e.Timestamp, e.Version, changes);
+        var webhook = WebhookEvents.Of(e);
+        IReadOnlyList<WebhookChange> changes = webhook is null ? [] : WebhookChange.From(webhook);
+        return new(e.Sequence, e.StreamId, e.EventTypeName, [.. changes.Select(c => c.Field)], e.Timestamp, e.Version, changes,
+            webhook?.Erased ?? false, webhook?.Reason);
     }
 
     /// <summary>The party as it was: Marten's live aggregation to each item's version, an opt-in cost of one query per item.</summary>

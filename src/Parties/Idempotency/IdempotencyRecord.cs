@@ -1,3 +1,5 @@
+using Parties.Erasure;
+
 namespace Parties.Idempotency;
 
 /// <summary>
@@ -33,4 +35,14 @@ public sealed class IdempotencyRecord
 
     /// <summary>The decision kept here, if it is of the kind asked for.</summary>
     public TDecision? Decided<TDecision>() where TDecision : class, IWriteDecision => Decision as TDecision ?? Bulk as TDecision;
+
+    /// <summary>This record with <paramref name="partyId"/>'s personal values taken out of the answer it keeps, so a
+    /// replay cannot give them back.</summary>
+    public IdempotencyRecord Erasing(Guid partyId, ErasurePlan plan)
+    {
+        PartySnapshot Erase(PartySnapshot party) => party.Id == partyId ? party with { Data = plan.Erase(party.Data) } : party;
+        Decision = Decision is { Party: { } party } decision ? decision with { Party = Erase(party) } : Decision;
+        Bulk = Bulk is { } bulk ? bulk with { Parties = [.. bulk.Parties.Select(Erase)] } : Bulk;
+        return this;
+    }
 }

@@ -40,6 +40,8 @@ public sealed partial class AuditEntryProjection : EventProjection
 
     public AuditEntry Create(IEvent<PartyReactivated> e) => Entry(e);
 
+    public AuditEntry Create(IEvent<PartyErased> e) => Entry(e);
+
     private static AuditEntry Entry(IEvent e)
     {
         var entry = TrailEntry.Of(e)!;

@@ -1,23 +1,28 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
+using Parties.Erasure;
 
 namespace Parties.Projections;
 
-public enum AuditAction { Create, Update, Delete }
+public enum AuditAction { Create, Update, Delete, Erase }
 
 /// <summary>
 /// One write to a party as its history shows it, read straight from the event: when, who (user and key), through which
 /// dialect and request, what the write meant, and each field's old and new value (no old value on a creation).
 /// </summary>
+/// <param name="Erased">The personal values of this entry were erased (they read null), or the entry is the erasure.</param>
+/// <param name="Reason">The erasure's reason; null on other entries.</param>
 public sealed record TrailEntry(long Sequence, Guid Id, Guid PartyId, long Version, DateTimeOffset Timestamp, string? UserId,
-    string? ApiKeyId, string? Dialect, string? RequestId, AuditAction Action, ImmutableArray<FieldChange> Changes)
+    string? ApiKeyId, string? Dialect, string? RequestId, AuditAction Action, ImmutableArray<FieldChange> Changes,
+    bool Erased = false, string? Reason = null)
 {
     /// <summary>The entry of a party event; null for an event that is no write to a party.</summary>
     public static TrailEntry? Of(IEvent e)
     {
         var (action, changes) = e.Data switch
         {
-            PartyRegistered registered => (AuditAction.Create, PartyFields.Registered(registered.Data)),
+            PartyRegistered registered => (AuditAction.Create, Erasures.Registered(registered)),
+            PartyErased erased => (AuditAction.Erase, Erasures.Changes(erased)),
             PartyDeactivated deactivated => (AuditAction.Delete, deactivated.Changes),
             // A reactivation reads as an update, as it always has in the audit query and the Vendors audit trail.
             PartyReactivated reactivated => (AuditAction.Update, reactivated.Changes),
@@ -27,6 +32,6 @@ public sealed record TrailEntry(long Sequence, Guid Id, Guid PartyId, long Versi
         if (action is null) return null;
         return new TrailEntry(e.Sequence, e.Id, e.StreamId, e.Version, EventTime.Of(e), e.UserName,
             e.GetHeader(ActorMetadata.ApiKeyHeader)?.ToString(), e.GetHeader(ActorMetadata.DialectHeader)?.ToString(),
-            e.CorrelationId, action.Value, changes);
+            e.CorrelationId, action.Value, changes, Erasures.Marked(e), (e.Data as PartyErased)?.Reason);
     }
 }

@@ -52,7 +52,8 @@ public sealed record User(string Id, string Name, string? Email, UserRole Role);
 
 public sealed record FlexFieldOption(string Id, string Label);
 
-public sealed record FlexField(string Slug, FlexFieldType Type, IReadOnlyList<FlexFieldOption> Options);
+/// <param name="Personal">Its values are personal data: an erasure of the party removes them.</param>
+public sealed record FlexField(string Slug, FlexFieldType Type, IReadOnlyList<FlexFieldOption> Options, bool Personal = false);
 
 public sealed record PaymentTerm(string Name, bool Active);
 

@@ -4,6 +4,7 @@ using Marten;
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using JasperFx.MultiTenancy;
+using Parties.Erasure;
 using Parties.Idempotency;
 using Parties.Projections;
 using Parties.Reference;
@@ -42,6 +43,8 @@ public static class PartiesStore
         opts.Events.AddEventType<PartyChanged>();
         opts.Events.AddEventType<PartyDeactivated>();
         opts.Events.AddEventType<PartyReactivated>();
+        opts.Events.AddEventType<PartyErased>();
+        PersonalDataMasking.Configure(opts);
 
         // The snapshot is written in the append's transaction, so its unique indexes decide races.
         opts.Projections.Snapshot<Party>(SnapshotLifecycle.Inline);

@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
+using Parties.Erasure;
 
 namespace Parties.Webhooks;
 
 /// <summary>What an outbound consumer is told about one event: its webhook type and each changed field.</summary>
-public sealed record WebhookEvent(string Type, ImmutableArray<FieldChange> Changes);
+/// <param name="Erased">The event's personal values were erased (they read null), or it is the erasure.</param>
+/// <param name="Reason">The erasure's reason; null for other events.</param>
+public sealed record WebhookEvent(string Type, ImmutableArray<FieldChange> Changes, bool Erased = false, string? Reason = null);
 
 /// <summary>
 /// The one place where store events become webhook types: the fan-out filters subscriptions by it, the
@@ -13,14 +16,19 @@ public sealed record WebhookEvent(string Type, ImmutableArray<FieldChange> Chang
 public static class WebhookEvents
 {
     public const string Created = "party.created", Updated = "party.updated",
-        Deactivated = "party.deactivated", Reactivated = "party.reactivated", Every = "*";
+        Deactivated = "party.deactivated", Reactivated = "party.reactivated", Erased = "party.erased", Every = "*";
 
-    public static readonly ImmutableArray<string> Types = [Created, Updated, Deactivated, Reactivated];
+    public static readonly ImmutableArray<string> Types = [Created, Updated, Deactivated, Reactivated, Erased];
 
     /// <returns>Null for an event that is not published.</returns>
-    public static WebhookEvent? Of(IEvent e) => e.Data switch
+    public static WebhookEvent? Of(IEvent e) => Published(e) is { } webhook
+        ? webhook with { Erased = Erasures.Marked(e), Reason = (e.Data as PartyErased)?.Reason }
+        : null;
+
+    private static WebhookEvent? Published(IEvent e) => e.Data switch
     {
-        PartyRegistered registered => new(Created, PartyFields.Registered(registered.Data)),
+        PartyRegistered registered => new(Created, Erasures.Registered(registered)),
+        PartyErased erased => new(Erased, Erasures.Changes(erased)),
         PartyDeactivated deactivated => new(Deactivated, deactivated.Changes),
         PartyReactivated reactivated => new(Reactivated, reactivated.Changes),
         // Streams written before the two events above recorded (de)activation as a change of the active field.

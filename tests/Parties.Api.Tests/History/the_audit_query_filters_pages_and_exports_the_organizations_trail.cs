@@ -93,7 +93,7 @@ public class the_audit_query_filters_pages_and_exports_the_organizations_trail(A
             s.ContentTypeShouldBe("text/csv; charset=utf-8");
         });
         var lines = (await byAccept.ReadAsTextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("timestamp,party,version,action,user,api_key_id,dialect,request_id,field,old,new");
+        lines[0].ShouldBe("timestamp,party,version,action,user,api_key_id,dialect,request_id,field,old,new,erased,reason");
         var update = lines[1].Split(',');
         update[1].ShouldBe(t.Jane.ToString());
         (update[2], update[3], update[4], update[6], update[8], update[9], update[10])

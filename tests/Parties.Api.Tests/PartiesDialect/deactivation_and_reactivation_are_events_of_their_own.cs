@@ -98,7 +98,7 @@ public class deactivation_and_reactivation_are_events_of_their_own(AppFixture ap
         });
         var rows = (await csv.ReadAsTextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
         rows.ShouldNotBeEmpty();
-        // timestamp,party,version,action,user,api_key_id,dialect,request_id,field,old,new
+        // timestamp,party,version,action,user,api_key_id,dialect,request_id,field,old,new,erased,reason
         foreach (var row in rows.Select(r => r.TrimEnd('\r').Split(',')))
         {
             row[3].ShouldBe("create");

@@ -65,6 +65,8 @@ public static class AccessMatrix
         new("DELETE", "/api/parties/{id:guid}/", "parties", true, CrossOrganization.NotFound, (w, u) => $"/api/parties/{Id(u, w.Party)}/"),
         new("GET", "/api/parties/{id:guid}/history/", "parties", false, CrossOrganization.NotFound,
             (w, u) => $"/api/parties/{Id(u, w.Party)}/history/"),
+        new("POST", "/api/parties/{id:guid}/erase/", "parties", true, CrossOrganization.NotFound,
+            (w, u) => $"/api/parties/{Id(u, w.Party)}/erase/", (_, _) => new { reason = "matrix" }),
         new("GET", "/api/audit/", "parties", false, CrossOrganization.Invisible, (w, _) => $"/api/audit/?party={w.Party}"),
         new("GET", "/api/changes/", "parties", false, CrossOrganization.Invisible, (_, _) => "/api/changes/?after=0&limit=1000"),
         .. Webhooks(),

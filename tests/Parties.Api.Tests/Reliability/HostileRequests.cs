@@ -37,6 +37,7 @@ public static class HostileRequests
 
     public static Gen<HostileRequest> Any(HostileTargets t) => Gen.Frequency(
         (3, PartiesWrite(t)),
+        (1, PartiesErase(t)),
         (1, PartiesBulk(t)),
         (2, PartiesRead(t)),
         (1, HistoryRead(t)),
@@ -60,6 +61,13 @@ public static class HostileRequests
         let path = target.Item2 == "{id}" ? $"/api/parties/{id}/" : target.Item2
         select new HostileRequest("parties", target.Item1, path, "", target.Item1 == "DELETE" && body.Bytes.Length > 0 ? null : body.Bytes,
             headers.ContentType, headers.Authorization, target.Item1 == "POST" ? null : ifMatch, body.Description);
+
+    private static Gen<HostileRequest> PartiesErase(HostileTargets t) =>
+        from id in PathId(t.PartyId, t.ForeignId)
+        from body in Body(new JsonObject { ["reason"] = "asked by the person" })
+        from headers in Headers(t)
+        select new HostileRequest("parties", "POST", $"/api/parties/{id}/erase/", "", body.Bytes, headers.ContentType, headers.Authorization,
+            null, body.Description);
 
     private static Gen<HostileRequest> PartiesBulk(HostileTargets t) =>
         from method in Gen.OneOf("POST", "PUT", "PATCH")

@@ -97,6 +97,8 @@ public partial class odd_identifiers_are_the_dialects_not_found_and_write_nothin
             (_, id) => new("PATCH", $"/api/parties/{Segment(id)}/", Body: new { notes = "odd" }), _ => 404),
         new("DELETE /api/parties/{id}/", "parties", w => w.Party, (_, id) => new("DELETE", $"/api/parties/{Segment(id)}/"), _ => 404),
         new("GET /api/parties/{id}/history/", "parties", w => w.Party, (_, id) => new("GET", $"/api/parties/{Segment(id)}/history/"), _ => 404),
+        new("POST /api/parties/{id}/erase/", "parties", w => w.Party,
+            (_, id) => new("POST", $"/api/parties/{Segment(id)}/erase/", Body: new { reason = "odd" }), _ => 404),
         new("PUT /api/parties/bulk/ (number)", "parties", _ => Guid.Empty,
             (_, id) => new("PUT", "/api/parties/bulk/", Body: new[] { Party(id) }), _ => 400),
         new("PATCH /api/parties/bulk/ (number)", "parties", _ => Guid.Empty,

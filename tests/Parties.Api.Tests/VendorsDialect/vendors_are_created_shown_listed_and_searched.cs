@@ -37,7 +37,7 @@ public class vendors_are_created_shown_listed_and_searched(AppFixture app) : ICl
               "ownerId": "bob", "ownerName": "Bob", "currency": null, "locality": "INTERNATIONAL",
               "address": { "addressLine1": "1 MG Road", "addressLine2": null, "city": "Pune", "state": "MH", "zipCode": "411001",
                            "pinCode": "411001", "country": "IN", "locality": "INTERNATIONAL" },
-              "communications": { "to": [], "cc": [], "bcc": [] }, "customFields": {}, "paymentTerms": "Net 30" } }
+              "communications": { "to": [], "cc": [], "bcc": [] }, "customFields": {}, "paymentTerms": "Net 30", "isErased": false } }
             """);
 
         await using var session = app.Store.QuerySession(org.Id);

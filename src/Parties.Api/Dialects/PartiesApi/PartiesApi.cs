@@ -130,6 +130,20 @@ public static class PartiesApi
             .RequireCaller(Errors, Permissions.Read)
             .Produces<Page<Dictionary<string, object>>>()
             .Produces<Dictionary<string, string>>(404);
+        group.MapPost("/{id:guid}/erase/", PartyErasure.Handle)
+            .WithName("parties_erase")
+            .WithSummary("Erase a person's personal data")
+            .WithDescription("The right to erasure, for the organization's admins: the party's personal fields (an individual's " +
+                "names and codes, national code, mobile, phones, addresses, email, notes, personal custom fields) are emptied " +
+                "now and in every stored event, history entry and kept answer; the entries stay, marked erased, and a " +
+                "party_erased entry records who, when and why. It cannot be undone.")
+            .RequireCaller(Errors, Permissions.Write)
+            .RequireAdmin(Errors)
+            .Accepts<ErasureInput>("application/json")
+            .Produces<ErasureAnswer>()
+            .Produces<Dictionary<string, string[]>>(400)
+            .Produces<Dictionary<string, string>>(403)
+            .Produces<Dictionary<string, string>>(404);
         return app;
     }
 }

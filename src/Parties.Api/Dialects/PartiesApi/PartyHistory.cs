@@ -37,6 +37,8 @@ public static class PartyHistory
             ["old"] = c.Before,
             ["new"] = c.After,
         }).ToList(),
+        ["erased"] = entry.Erased,
+        ["reason"] = entry.Reason,
     };
 
     /// <summary>The party field's name as this dialect spells it (<c>mobileE164</c> is <c>mobile_e164</c>).</summary>

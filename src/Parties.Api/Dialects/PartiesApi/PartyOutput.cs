@@ -30,6 +30,8 @@ public sealed record PartyResource
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public Optional<string> EconomicCode { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public Optional<string> RegistrationNumber { get; init; }
     public bool IsActive { get; init; }
+    /// <summary>The person's personal data was erased; values written since are new ones.</summary>
+    public bool IsErased { get; init; }
     public int Version { get; init; }
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Modified { get; init; }
@@ -61,6 +63,7 @@ public static class PartyOutput
             EconomicCode = individual ? default(Optional<string>) : d.EconomicCode,
             RegistrationNumber = individual ? default(Optional<string>) : d.RegistrationNumber,
             IsActive = d.Active,
+            IsErased = d.Erased,
             Version = party.Version,
             Created = party.CreatedAt,
             Modified = party.ModifiedAt,

@@ -35,6 +35,8 @@ public sealed record SupplierOutput
     public string? AdditionalAttribute9 { get; init; }
     public string? AdditionalAttribute10 { get; init; }
     public string? Status { get; init; }
+    /// <summary>The person's personal data was erased; values written since are new ones.</summary>
+    public bool IsErased { get; init; }
     public DateTime? LastModifiedOn { get; init; }
     public IReadOnlyList<AddressOutput> Addresses { get; init; } = [];
     public IReadOnlyList<ContactOutput> Contacts { get; init; } = [];
@@ -59,6 +61,7 @@ public sealed record SupplierOutput
             AdditionalAttribute7 = Slot(6), AdditionalAttribute8 = Slot(7), AdditionalAttribute9 = Slot(8),
             AdditionalAttribute10 = Slot(9),
             Status = SupplierStatus.Format(d.Active),
+            IsErased = d.Erased,
             LastModifiedOn = party.ModifiedAt.UtcDateTime,
             // Cin7 has no inactive addresses: the ones the Parties dialect marked inactive are not shown.
             Addresses = [.. d.Addresses.Where(a => a.IsActive).Select(a => new AddressOutput(

@@ -11,8 +11,10 @@ public sealed record AuditTrailUser(string Id, string? Name);
 
 public sealed record AuditTrailActivity(object? Before, object? After);
 
+/// <param name="Erased">The entry's personal values were erased (they read null), or it is the erasure (type ERASE).</param>
+/// <param name="Reason">The erasure's reason; null on other entries.</param>
 public sealed record AuditTrailItem(DateTimeOffset CreatedOn, string FieldType, string Type, string ActionBy, AuditTrailUser? User,
-    AuditTrailActivity Activity);
+    AuditTrailActivity Activity, bool Erased, string? Reason);
 
 /// <summary>
 /// <c>GET /v1.0/vendor/{vendorId}/audit-trail</c>: every write to the party, whichever dialect made it, newest
@@ -81,6 +83,8 @@ public static class VendorAuditTrail
             user,
             new AuditTrailActivity(
                 entry.Action == AuditAction.Create ? null : VendorAuditValues.Value(change.Field, change.Before),
-                VendorAuditValues.Value(change.Field, change.After))));
+                VendorAuditValues.Value(change.Field, change.After)),
+            entry.Erased,
+            entry.Reason));
     }
 }

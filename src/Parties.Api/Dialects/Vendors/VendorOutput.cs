@@ -12,7 +12,7 @@ public sealed record VendorCustomField(string Type, object Value);
 
 public sealed record VendorDetails(Guid Id, string? Name, string? Email, string? Phone, string? GstNumber, string? PanNumber,
     DateTimeOffset DateCreated, string? OwnerId, string? OwnerName, string? Currency, string? Locality, VendorAddress? Address,
-    VendorCommunications Communications, IReadOnlyDictionary<string, VendorCustomField> CustomFields, string? PaymentTerms);
+    VendorCommunications Communications, IReadOnlyDictionary<string, VendorCustomField> CustomFields, string? PaymentTerms, bool IsErased);
 
 public sealed record VendorListItem(Guid Id, string? Name, string? GstNumber, string? PanNumber, DateTimeOffset DateCreated,
     string? Email, string? OwnerId, string? OwnerName);
@@ -25,7 +25,7 @@ public static class VendorOutput
         var d = party.Data;
         return new VendorDetails(party.Id, d.Name, d.Email, d.Phone, d.EconomicCode, d.NationalCode, party.CreatedAt, d.OwnerId,
             OwnerName(d.OwnerId, reference), d.Currency, Locality(d.Locality), Address(d.MainAddress, d.Locality),
-            Communications(d.Communications), CustomFields(d.CustomFields), d.PaymentTerm);
+            Communications(d.Communications), CustomFields(d.CustomFields), d.PaymentTerm, d.Erased);
     }
 
     public static VendorListItem ListItem(Party party, ReferenceData reference) =>
