@@ -40,7 +40,12 @@ public static class StoreRegistration
             // Marten's async daemon, one node at a time (leader election by advisory lock): it keeps the audit index
             // (an async projection) and runs the event subscriptions (webhooks), in order, from Marten's own progress.
             .AddAsyncDaemon(DaemonMode.HotCold)
-            .IntegrateWithWolverine();
+            // With a pool, Wolverine keeps its nodes and its own envelopes in the master and each organization's
+            // messages in that organization's database.
+            .IntegrateWithWolverine(wolverine =>
+            {
+                if (databases.Count > 0) wolverine.MainDatabaseConnectionString = connectionString;
+            });
         // Marten applies changes under a PostgreSQL advisory lock, so many replicas may start at once.
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
 
