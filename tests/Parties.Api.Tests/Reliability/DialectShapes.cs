@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Parties.Api.Tests.VendorsDialect;
+using Shouldly;
 
 namespace Parties.Api.Tests.Reliability;
 
@@ -112,6 +114,25 @@ public static class DialectShapes
         catch (JsonException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The 503 of a database that is not there, as each dialect words it.</summary>
+    public static void ShouldBeUnavailable(string dialect, string text)
+    {
+        var body = JsonDocument.Parse(text).RootElement;
+        switch (dialect)
+        {
+            case "parties":
+                body.GetProperty("detail").GetString().ShouldBe("Service temporarily unavailable, try again later.");
+                break;
+            case "vendors":
+                body.ShouldBeError("SERVICE_UNAVAILABLE");
+                break;
+            default:
+                body[0].GetProperty("ErrorCode").GetInt32().ShouldBe(503);
+                body[0].GetProperty("Exception").GetString()!.ShouldStartWith("Service temporarily unavailable.");
+                break;
         }
     }
 }

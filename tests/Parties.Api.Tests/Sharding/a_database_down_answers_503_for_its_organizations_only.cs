@@ -2,7 +2,7 @@ using System.Text.Json;
 using Alba;
 using Parties.Api.Tests.Infrastructure;
 using Parties.Api.Tests.PartiesDialect;
-using Parties.Api.Tests.VendorsDialect;
+using Parties.Api.Tests.Reliability;
 using Shouldly;
 
 namespace Parties.Api.Tests.Sharding;
@@ -47,7 +47,7 @@ public class a_database_down_answers_503_for_its_organizations_only(ShardedApp a
                 var (status, retryAfter, body) = await SendAsync(call);
                 status.ShouldBe(503, $"{dialect}: {body}");
                 retryAfter.ShouldBe("5");
-                ShouldBeUnavailableInItsShape(dialect, body);
+                DialectShapes.ShouldBeUnavailable(dialect, body);
             }
             foreach (var (dialect, call) in Calls(up, upParty))
                 (await SendAsync(call)).Status.ShouldBe(200, dialect);
@@ -68,23 +68,5 @@ public class a_database_down_answers_503_for_its_organizations_only(ShardedApp a
         var calls = Calls(down, downParty);
         while (DateTimeOffset.UtcNow < deadline && (await SendAsync(calls[0].Call)).Status != 200) await Task.Delay(200);
         foreach (var (dialect, call) in calls) (await SendAsync(call)).Status.ShouldBe(200, dialect);
-    }
-
-    private static void ShouldBeUnavailableInItsShape(string dialect, string text)
-    {
-        var body = JsonDocument.Parse(text).RootElement;
-        switch (dialect)
-        {
-            case "parties":
-                body.GetProperty("detail").GetString().ShouldBe("Service temporarily unavailable, try again later.");
-                break;
-            case "vendors":
-                body.ShouldBeError("SERVICE_UNAVAILABLE");
-                break;
-            default:
-                body[0].GetProperty("ErrorCode").GetInt32().ShouldBe(503);
-                body[0].GetProperty("Exception").GetString()!.ShouldStartWith("Service temporarily unavailable.");
-                break;
-        }
     }
 }
