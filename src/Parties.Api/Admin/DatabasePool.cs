@@ -44,17 +44,19 @@ public sealed class DatabasePool(IDocumentStore store, IPlatformStore platform)
             return requested is null or Single ? new PlacementResult(Single, null) : PlacementResult.Unknown(requested);
 
         var databases = await pool.ListDatabasesAsync(cancellation);
-        if (requested is not null)
-        {
-            var chosen = databases.FirstOrDefault(d => d.DatabaseId == requested);
-            if (chosen is null) return PlacementResult.Unknown(requested);
-            if (chosen.IsFull) return new PlacementResult(null, $"Database '{requested}' is full: it takes no new organizations.");
-            await store.Advanced.AddTenantToShardAsync(organizationId, requested, cancellation);
-            return new PlacementResult(requested, null);
-        }
-        if (databases.All(d => d.IsFull)) return new PlacementResult(null, "Every database is full: open one or add one.");
-        return new PlacementResult(await store.Advanced.AddTenantToShardAsync(organizationId, cancellation), null);
+        var chosen = requested is null ? Fewest(databases) : databases.FirstOrDefault(d => d.DatabaseId == requested);
+        if (chosen is null)
+            return requested is null
+                ? new PlacementResult(null, "Every database is full: open one or add one.")
+                : PlacementResult.Unknown(requested);
+        if (chosen.IsFull) return new PlacementResult(null, $"Database '{requested}' is full: it takes no new organizations.");
+        await store.Advanced.AddTenantToShardAsync(organizationId, chosen.DatabaseId, cancellation);
+        return new PlacementResult(chosen.DatabaseId, null);
     }
+
+    /// <summary>The open database holding the fewest organizations; a tie goes to the first by name.</summary>
+    private static PooledDatabase? Fewest(IEnumerable<PooledDatabase> databases) =>
+        databases.Where(d => !d.IsFull).OrderBy(d => d.TenantCount).ThenBy(d => d.DatabaseId, StringComparer.Ordinal).FirstOrDefault();
 
     /// <summary>Closes a database to new organizations, or opens it again; false when there is no such database.</summary>
     public async Task<bool> SetFullAsync(string name, bool full, CancellationToken cancellation)

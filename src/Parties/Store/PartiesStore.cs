@@ -37,7 +37,8 @@ public static class PartiesStore
     /// <summary>
     /// A pool of databases (Marten's sharded tenancy): the master holds the pool and which organization lives in which
     /// database (schema <see cref="Schema"/>); each organization's rows, events and messages live in its database,
-    /// conjoined with the others placed there. New organizations go to the open database with the fewest.
+    /// conjoined with the others placed there. Every organization is placed explicitly when it is created: one Marten
+    /// has no assignment for is refused rather than placed silently on some database, empty.
     /// </summary>
     public static void ConfigureSharded(StoreOptions opts, string masterConnectionString,
         IReadOnlyList<(string Name, string ConnectionString)> databases)
@@ -48,7 +49,7 @@ public static class PartiesStore
         {
             sharded.ConnectionString = masterConnectionString;
             sharded.SchemaName = Schema;
-            sharded.UseSmallestDatabaseAssignment(new FewestOrganizations());
+            sharded.UseExplicitAssignment();
             foreach (var (name, _) in databases) sharded.AddDatabase(name, connections.Stored(name));
         });
         ConfigureModel(opts);
