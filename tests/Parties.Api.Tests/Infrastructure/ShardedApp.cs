@@ -27,6 +27,9 @@ public sealed class ShardedApp(TestPostgres postgres) : IAsyncLifetime
 
     public PostgresCluster Cluster(string database) => _clusters[database];
 
+    /// <summary>The instance that serves the i-th request: alternately one and the other.</summary>
+    public IAlbaHost For(int i) => i % 2 == 0 ? First : Second;
+
     public async ValueTask InitializeAsync()
     {
         var clusters = await Task.WhenAll(PostgresCluster.CreateAsync(maxConnections: 150), PostgresCluster.CreateAsync(maxConnections: 150));
@@ -38,6 +41,7 @@ public sealed class ShardedApp(TestPostgres postgres) : IAsyncLifetime
         [
             ("Parties:RateLimit:PermitsPerMinute", "0"), ("Parties:RateLimit:SuppliersPermitsPerMinute", "0"),
             ("Parties:Limits:ConcurrentBulkRequests", "0"), ("Parties:Limits:ConcurrentBatchRequests", "0"),
+            ("Parties:Webhooks:AllowPrivateTargets", "true"),
             .. _databases.Select(d => ($"Parties:Databases:{d.Key}", $"{d.Value};Password={Password}")),
         ];
         First = await AppFixture.StartHostAsync(Master, settings);

@@ -1,4 +1,3 @@
-using Alba;
 using Parties.Api.Tests.Infrastructure;
 using Parties.Api.Tests.PartiesDialect;
 using Shouldly;
@@ -7,8 +6,6 @@ namespace Parties.Api.Tests.Sharding;
 
 public class two_instances_serve_the_same_pool(ShardedApp app) : IClassFixture<ShardedApp>
 {
-    private IAlbaHost For(int i) => i % 2 == 0 ? app.First : app.Second;
-
     [Theory]
     [InlineData(ShardedApp.One)]
     [InlineData(ShardedApp.Two)]
@@ -36,7 +33,7 @@ public class two_instances_serve_the_same_pool(ShardedApp app) : IClassFixture<S
             long after = 0;
             while (seen.Count < writes && !done.IsCancellationRequested)
             {
-                var page = await For(seen.Count).GetJsonAsync(org.ReadOnlyKey, $"/api/changes/?after={after}&limit=7&wait=1");
+                var page = await app.For(seen.Count).GetJsonAsync(org.ReadOnlyKey, $"/api/changes/?after={after}&limit=7&wait=1");
                 foreach (var item in page.GetProperty("results").EnumerateArray())
                 {
                     seen.Add(item.GetProperty("sequence").GetInt64());
@@ -47,8 +44,8 @@ public class two_instances_serve_the_same_pool(ShardedApp app) : IClassFixture<S
         });
         var written = await Task.WhenAll(Enumerable.Range(0, writes).Select(async i =>
         {
-            var neighbours = For(i + 1).CreateAsync(neighbour.AdminKey, new { number = $"N-{i}", party_type = "individual", first_name = "N" });
-            var id = await For(i).CreateIdAsync(org.BookkeeperKey, new { number = $"F-{i}", party_type = "individual", first_name = "F" });
+            var neighbours = app.For(i + 1).CreateAsync(neighbour.AdminKey, new { number = $"N-{i}", party_type = "individual", first_name = "N" });
+            var id = await app.For(i).CreateIdAsync(org.BookkeeperKey, new { number = $"F-{i}", party_type = "individual", first_name = "F" });
             await neighbours;
             return id;
         }));
