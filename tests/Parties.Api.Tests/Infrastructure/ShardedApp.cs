@@ -48,6 +48,19 @@ public sealed class ShardedApp(TestPostgres postgres) : IAsyncLifetime
         Second = await AppFixture.StartHostAsync(Master, settings);
     }
 
+    /// <summary>The app's settings of the pool, as environment variables (for the app run as a command).</summary>
+    public IEnumerable<(string, string)> PoolEnvironment =>
+        _databases.Select(d => ($"Parties__Databases__{d.Key}", d.Value)).Prepend(("ConnectionStrings__Parties", Master));
+
+    /// <summary>Runs SQL on a pooled database.</summary>
+    public async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(_databases[database]);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>One number read with SQL from a pooled database (<c>$1</c> is the given parameter).</summary>
     public Task<long> ScalarAsync(string database, string sql, object parameter) => ScalarAsync(_databases[database], sql, [parameter]);
 
