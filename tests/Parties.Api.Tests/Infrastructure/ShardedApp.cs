@@ -41,7 +41,7 @@ public sealed class ShardedApp(TestPostgres postgres) : IAsyncLifetime
         [
             ("Parties:RateLimit:PermitsPerMinute", "0"), ("Parties:RateLimit:SuppliersPermitsPerMinute", "0"),
             ("Parties:Limits:ConcurrentBulkRequests", "0"), ("Parties:Limits:ConcurrentBatchRequests", "0"),
-            ("Parties:Webhooks:AllowPrivateTargets", "true"),
+            ("Parties:Webhooks:AllowPrivateTargets", "true"), ("Parties:Idempotency:PurgeEvery", "00:00:00.200"),
             .. _databases.Select(d => ($"Parties:Databases:{d.Key}", $"{d.Value};Password={Password}")),
         ];
         First = await AppFixture.StartHostAsync(Master, settings);
