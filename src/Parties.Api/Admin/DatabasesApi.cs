@@ -11,20 +11,21 @@ public static class DatabasesApi
             .WithDescription("With the platform operator's key: each database organizations live in, with how many it " +
                 "holds, whether it is full (closed to new organizations) and whether it answers now.")
             .Produces<DatabaseState[]>();
-        admin.MapPost("/databases/{name}/full", (string name, HttpContext http, DatabasePool pool, IConfiguration configuration) =>
-                SetFull(name, true, http, pool, configuration))
-            .WithName("admin_close_database")
-            .WithSummary("Close a database to new organizations")
-            .WithDescription("With the platform operator's key: no new organization is placed on it; those it holds stay.")
-            .Produces(204);
-        admin.MapPost("/databases/{name}/open", (string name, HttpContext http, DatabasePool pool, IConfiguration configuration) =>
-                SetFull(name, false, http, pool, configuration))
-            .WithName("admin_open_database")
-            .WithSummary("Open a database to new organizations")
-            .WithDescription("With the platform operator's key: new organizations may be placed on it again.")
-            .Produces(204);
+        MapFullness(admin, "full", true, "admin_close_database", "Close a database to new organizations",
+            "With the platform operator's key: no new organization is placed on it; those it holds stay.");
+        MapFullness(admin, "open", false, "admin_open_database", "Open a database to new organizations",
+            "With the platform operator's key: new organizations may be placed on it again.");
         return admin;
     }
+
+    private static void MapFullness(RouteGroupBuilder admin, string action, bool full, string endpointName, string summary,
+        string description) =>
+        admin.MapPost($"/databases/{{name}}/{action}", (string name, HttpContext http, DatabasePool pool, IConfiguration configuration) =>
+                SetFull(name, full, http, pool, configuration))
+            .WithName(endpointName)
+            .WithSummary(summary)
+            .WithDescription(description)
+            .Produces(204);
 
     private static async Task<IResult> ListDatabases(HttpContext http, DatabasePool pool, IConfiguration configuration)
     {

@@ -46,18 +46,7 @@ public class postgresql_restarted_under_load(PrivatePostgresApp app) : IClassFix
         var answers = new ConcurrentBag<Answer>();
         using var stop = new CancellationTokenSource();
 
-        var calls = new (string Dialect, Action<Scenario> Call)[]
-        {
-            ("parties", s => { s.Get.Url($"/api/parties/{party}/"); s.WithApiKey(org.AdminKey); }),
-            ("parties", s => { s.Patch.Json(new { notes = $"note {Guid.NewGuid()}" }).ToUrl($"/api/parties/{party}/"); s.WithApiKey(org.AdminKey); }),
-            ("vendors", s => { s.Get.Url($"/v1.0/vendor/{party}"); s.WithApiKey(org.AdminKey); }),
-            ("suppliers", s =>
-            {
-                s.Get.Url("/Suppliers");
-                s.WithRequestHeader("api-auth-accountid", org.AccountId.ToString());
-                s.WithRequestHeader("api-auth-applicationkey", org.AdminKey);
-            }),
-        };
+        var calls = DialectShapes.CallsOf(org, party);
         var load = Enumerable.Range(0, calls.Length).Select(worker => Task.Run(async () =>
         {
             var (dialect, call) = calls[worker];

@@ -9,19 +9,6 @@ namespace Parties.Api.Tests.Sharding;
 
 public class a_database_down_answers_503_for_its_organizations_only(ShardedApp app) : IClassFixture<ShardedApp>
 {
-    private static (string Dialect, Action<Scenario> Call)[] Calls(TestOrganization org, Guid party) =>
-    [
-        ("parties", s => { s.Get.Url($"/api/parties/{party}/"); s.WithApiKey(org.AdminKey); }),
-        ("parties", s => { s.Patch.Json(new { notes = $"note {Guid.NewGuid()}" }).ToUrl($"/api/parties/{party}/"); s.WithApiKey(org.AdminKey); }),
-        ("vendors", s => { s.Get.Url($"/v1.0/vendor/{party}"); s.WithApiKey(org.AdminKey); }),
-        ("suppliers", s =>
-        {
-            s.Get.Url("/Suppliers");
-            s.WithRequestHeader("api-auth-accountid", org.AccountId.ToString());
-            s.WithRequestHeader("api-auth-applicationkey", org.AdminKey);
-        }),
-    ];
-
     private async Task<(int Status, string? RetryAfter, string Body)> SendAsync(Action<Scenario> call)
     {
         var result = await app.First.Scenario(s => { call(s); s.IgnoreStatusCode(); });
@@ -42,14 +29,14 @@ public class a_database_down_answers_503_for_its_organizations_only(ShardedApp a
         await app.Cluster(ShardedApp.Two).StopAsync("fast");
         try
         {
-            foreach (var (dialect, call) in Calls(down, downParty))
+            foreach (var (dialect, call) in DialectShapes.CallsOf(down, downParty))
             {
                 var (status, retryAfter, body) = await SendAsync(call);
                 status.ShouldBe(503, $"{dialect}: {body}");
                 retryAfter.ShouldBe("5");
                 DialectShapes.ShouldBeUnavailable(dialect, body);
             }
-            foreach (var (dialect, call) in Calls(up, upParty))
+            foreach (var (dialect, call) in DialectShapes.CallsOf(up, upParty))
                 (await SendAsync(call)).Status.ShouldBe(200, dialect);
             (await app.First.Scenario(s => { s.Get.Url("/health/ready"); s.IgnoreStatusCode(); })).Context.Response.StatusCode.ShouldBe(200);
             var databases = (await app.First.Scenario(s =>
@@ -65,7 +52,7 @@ public class a_database_down_answers_503_for_its_organizations_only(ShardedApp a
         }
 
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        var calls = Calls(down, downParty);
+        var calls = DialectShapes.CallsOf(down, downParty);
         while (DateTimeOffset.UtcNow < deadline && (await SendAsync(calls[0].Call)).Status != 200) await Task.Delay(200);
         foreach (var (dialect, call) in calls) (await SendAsync(call)).Status.ShouldBe(200, dialect);
     }
