@@ -27,9 +27,11 @@ public static partial class AdminApi
             .WithName("admin_create_organization")
             .WithSummary("Create an organization")
             .WithDescription("With the platform operator's key (Parties:AdminKey): a new organization with its accountId, " +
-                "its first admin user and that user's API key, whose text is shown only in this answer.")
+                "its first admin user and that user's API key, whose text is shown only in this answer. It is placed on " +
+                "the given database, or else on the open database holding the fewest organizations.")
             .Produces<OrganizationCreated>(201)
             .ProducesValidationProblem();
+        admin.MapDatabases();
 
         var org = admin.MapGroup("");
         org.MapPost("/users", CreateUser)
@@ -68,12 +70,9 @@ public static partial class AdminApi
     }
 
     private static async Task<IResult> CreateOrganization(NewOrganization? body, HttpContext http, IDocumentStore store,
-        IConfiguration configuration, TimeProvider clock)
+        IPlatformStore platform, DatabasePool pool, IConfiguration configuration, TimeProvider clock)
     {
-        var adminKey = configuration["Parties:AdminKey"];
-        if (string.IsNullOrEmpty(adminKey)) return Errors.NotFound();
-        if (ApiKeyAuthenticationHandler.ReadCredentials(http.Request).Key is null) return Errors.MissingCredentials();
-        if (!ApiKeyAuthenticationHandler.IsPlatformAdmin(http.Request, adminKey)) return Errors.InvalidCredentials();
+        if (RefusedPlatformAdmin(http, configuration) is { } refused) return refused;
 
         if (string.IsNullOrWhiteSpace(body?.Name) || body.Name.Length > 200)
             return Errors.BadRequest("name", "A name of 1 to 200 characters is required.");
@@ -86,18 +85,37 @@ public static partial class AdminApi
         {
             Id = Guid.CreateVersion7(now).ToString("N"), Name = body.Name.Trim(), AccountId = Guid.NewGuid(), CreatedAt = now,
         };
+        var placement = await pool.PlaceAsync(organization.Id, body.Database, http.RequestAborted);
+        if (placement.Refusal is not null) return Errors.BadRequest("database", placement.Refusal);
+        organization.Database = placement.Database;
+
         var (key, text) = ApiKey.Issue(organization, user!, Permissions.All, now);
         var reference = new ReferenceData();
         reference.Users[user!.Id] = user;
+        await using (var session = store.LightweightSession(organization.Id))
+        {
+            session.Store(reference);
+            await session.SaveChangesAsync(http.RequestAborted);
+        }
+        // Last, so that an organization and its key exist only once its own database holds its reference data.
+        await using (var session = platform.LightweightSession())
+        {
+            session.Store(organization);
+            session.Store(key);
+            await session.SaveChangesAsync(http.RequestAborted);
+        }
 
-        await using var session = store.LightweightSession(organization.Id);
-        session.Store(organization);
-        session.Store(key);
-        session.Store(reference);
-        await session.SaveChangesAsync(http.RequestAborted);
+        return Results.Json(new OrganizationCreated(organization.Id, organization.Name, organization.AccountId, user, text,
+            placement.Database!), statusCode: 201);
+    }
 
-        return Results.Json(new OrganizationCreated(organization.Id, organization.Name, organization.AccountId, user, text),
-            statusCode: 201);
+    /// <summary>Null when the caller holds the platform operator's key (<c>Parties:AdminKey</c>); else the refusal.</summary>
+    internal static IResult? RefusedPlatformAdmin(HttpContext http, IConfiguration configuration)
+    {
+        var adminKey = configuration["Parties:AdminKey"];
+        if (string.IsNullOrEmpty(adminKey)) return Errors.NotFound();
+        if (ApiKeyAuthenticationHandler.ReadCredentials(http.Request).Key is null) return Errors.MissingCredentials();
+        return ApiKeyAuthenticationHandler.IsPlatformAdmin(http.Request, adminKey) ? null : Errors.InvalidCredentials();
     }
 
     private static async Task<IResult> CreateUser(NewUser? body, HttpContext http, IDocumentStore store)
@@ -112,7 +130,8 @@ public static partial class AdminApi
         return added ? Results.Json(user, statusCode: 201) : AdminErrors.Conflict($"User '{user!.Id}' already exists.");
     }
 
-    private static async Task<IResult> CreateApiKey(NewApiKey? body, HttpContext http, IDocumentStore store, TimeProvider clock)
+    private static async Task<IResult> CreateApiKey(NewApiKey? body, HttpContext http, IDocumentStore store, IPlatformStore platform,
+        TimeProvider clock)
     {
         if (Forbidden(http) is { } forbidden) return forbidden;
         var permissions = body?.Permissions ?? [];
@@ -125,16 +144,16 @@ public static partial class AdminApi
 
         var organization = new Organization { Id = caller.OrganizationId, AccountId = caller.AccountId };
         var (key, text) = ApiKey.Issue(organization, user, permissions, clock.GetUtcNow());
-        await using var session = store.LightweightSession();
+        await using var session = platform.LightweightSession();
         session.Store(key);
         await session.SaveChangesAsync(http.RequestAborted);
         return Results.Json(new ApiKeyCreated(key.Id, text, key.UserId, key.Permissions), statusCode: 201);
     }
 
-    private static async Task<IResult> ListApiKeys(HttpContext http, IDocumentStore store)
+    private static async Task<IResult> ListApiKeys(HttpContext http, IPlatformStore platform)
     {
         if (Forbidden(http) is { } forbidden) return forbidden;
-        await using var session = store.QuerySession();
+        await using var session = platform.QuerySession();
         var organizationId = http.Caller().OrganizationId;
         var keys = await session.Query<ApiKey>().Where(k => k.OrganizationId == organizationId).OrderBy(k => k.CreatedAt)
             .ToListAsync(http.RequestAborted);
@@ -148,10 +167,11 @@ public static partial class AdminApi
         }));
     }
 
-    private static async Task<IResult> RevokeApiKey(Guid id, HttpContext http, IDocumentStore store, TimeProvider clock, ApiKeyCache cache)
+    private static async Task<IResult> RevokeApiKey(Guid id, HttpContext http, IPlatformStore platform, TimeProvider clock,
+        ApiKeyCache cache)
     {
         if (Forbidden(http) is { } forbidden) return forbidden;
-        await using var session = store.LightweightSession();
+        await using var session = platform.LightweightSession();
         var key = await session.LoadAsync<ApiKey>(id, http.RequestAborted);
         if (key is null || key.OrganizationId != http.Caller().OrganizationId) return Errors.NotFound();
         key.RevokedAt ??= clock.GetUtcNow();

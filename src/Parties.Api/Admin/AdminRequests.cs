@@ -1,6 +1,6 @@
 namespace Parties.Api.Admin;
 
-public sealed record NewOrganization(string? Name, NewUser? Admin);
+public sealed record NewOrganization(string? Name, NewUser? Admin, string? Database);
 
 public sealed record NewUser(string? Id, string? Name, string? Email, string? Role);
 
@@ -20,6 +20,7 @@ public sealed record NameInput(string? Name);
 
 public sealed record SettingsInput(string? Plan, string? DefaultCountry);
 
-public sealed record OrganizationCreated(string Id, string Name, Guid AccountId, Parties.Reference.User Admin, string ApiKey);
+public sealed record OrganizationCreated(string Id, string Name, Guid AccountId, Parties.Reference.User Admin, string ApiKey,
+    string Database);
 
 public sealed record ApiKeyCreated(Guid Id, string Key, string User, string[] Permissions);

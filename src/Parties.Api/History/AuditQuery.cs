@@ -23,7 +23,7 @@ public static class AuditQuery
         var (filter, error) = AuditFilter.Read(http.Request);
         if (error is not null) return error;
 
-        await catchUp.WaitAsync(http.RequestAborted);
+        await catchUp.WaitAsync(caller.OrganizationId, http.RequestAborted);
         if (filter!.Csv) return new AuditCsv(store, caller.OrganizationId, filter);
 
         await using var session = store.QuerySession(caller.OrganizationId);

@@ -52,7 +52,7 @@ public static class ChangeFeed
         await using var session = store.QuerySession(caller.OrganizationId);
         while (true)
         {
-            var mark = await highWater.MarkAsync(cancellation);
+            var mark = await highWater.MarkAsync(caller.OrganizationId, cancellation);
             var events = await session.Events.QueryAllRawEvents()
                 .Where(e => e.Sequence > after && e.Sequence <= mark)
                 .OrderBy(e => e.Sequence).Take(limit)

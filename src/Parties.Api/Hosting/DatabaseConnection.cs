@@ -13,10 +13,13 @@ public static class DatabaseConnection
 {
     public const int DefaultStatementTimeoutSeconds = 30;
 
-    public static string From(IConfiguration configuration)
+    public static string From(IConfiguration configuration) =>
+        WithServiceDefaults(configuration.GetConnectionString("Parties")
+            ?? throw new InvalidOperationException("ConnectionStrings:Parties is not set."), configuration);
+
+    /// <summary>Any of the service's connection strings (the master's, each pooled database's) with the defaults added.</summary>
+    public static string WithServiceDefaults(string given, IConfiguration configuration)
     {
-        var given = configuration.GetConnectionString("Parties")
-            ?? throw new InvalidOperationException("ConnectionStrings:Parties is not set.");
         var builder = new NpgsqlConnectionStringBuilder(given);
         // NpgsqlConnectionStringBuilder.ContainsKey is true for every keyword it knows, so what the operator
         // wrote is read from a plain builder.

@@ -7,6 +7,7 @@ using JasperFx.Events.Daemon;
 using Npgsql;
 using Parties;
 using Parties.Idempotency;
+using Parties.Tenancy;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Marten;
@@ -15,19 +16,36 @@ namespace Parties.Api.Hosting;
 
 public static class StoreRegistration
 {
-    /// <summary>Marten (event store and documents) and Wolverine (commands) over <c>ConnectionStrings:Parties</c>.</summary>
+    /// <summary>
+    /// Marten (event store and documents) and Wolverine (commands) over <c>ConnectionStrings:Parties</c>, or over the
+    /// pool of <c>Parties:Databases</c> with it as the master; the platform store (organizations, API keys) on it.
+    /// </summary>
     public static WebApplicationBuilder AddPartiesStore(this WebApplicationBuilder builder)
     {
         var connectionString = DatabaseConnection.From(builder.Configuration);
+        var databases = PooledDatabases.From(builder.Configuration);
         var applySchema = builder.Configuration.GetValue("Parties:ApplySchemaOnStartup", true);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        var marten = builder.Services.AddMarten(opts => PartiesStore.Configure(opts, connectionString))
+        builder.Services.AddSingleton<Admin.DatabasePool>();
+        var platform = builder.Services.AddMartenStore<IPlatformStore>(opts => PlatformStore.Configure(opts, connectionString));
+        if (applySchema) platform.ApplyAllDatabaseChangesOnStartup();
+
+        var marten = builder.Services.AddMarten(opts =>
+            {
+                if (databases.Count == 0) PartiesStore.Configure(opts, connectionString);
+                else PartiesStore.ConfigureSharded(opts, connectionString, databases);
+            })
             .UseLightweightSessions()
             // Marten's async daemon, one node at a time (leader election by advisory lock): it keeps the audit index
             // (an async projection) and runs the event subscriptions (webhooks), in order, from Marten's own progress.
             .AddAsyncDaemon(DaemonMode.HotCold)
-            .IntegrateWithWolverine();
+            // With a pool, Wolverine keeps its nodes and its own envelopes in the master and each organization's
+            // messages in that organization's database.
+            .IntegrateWithWolverine(wolverine =>
+            {
+                if (databases.Count > 0) wolverine.MainDatabaseConnectionString = connectionString;
+            });
         // Marten applies changes under a PostgreSQL advisory lock, so many replicas may start at once.
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
 

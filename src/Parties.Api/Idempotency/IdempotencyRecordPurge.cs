@@ -20,15 +20,30 @@ public sealed class IdempotencyRecordPurge(IDocumentStore store, IOptions<Idempo
         {
             try
             {
-                var cutoff = clock.GetUtcNow() - window;
-                await using var session = store.LightweightSession();
-                session.DeleteWhere<IdempotencyRecord>(r => r.AnyTenant() && r.CreatedAt < cutoff);
-                await session.SaveChangesAsync(stoppingToken);
+                await PurgeAsync(clock.GetUtcNow() - window, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A database away for a while must not stop the host: the next tick tries again.
                 logger.LogWarning(e, "Purging expired idempotency records failed");
+            }
+        }
+    }
+
+    /// <summary>Every database of the store (one, or each of the pool), each on its own.</summary>
+    private async Task PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellation)
+    {
+        foreach (var database in await store.Storage.AllDatabases())
+        {
+            try
+            {
+                await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForDatabase(database));
+                session.DeleteWhere<IdempotencyRecord>(r => r.AnyTenant() && r.CreatedAt < cutoff);
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Purging expired idempotency records of database {Database} failed", database.Id.Identity);
             }
         }
     }

@@ -34,7 +34,8 @@ public static class ReplayWebhookHandler
         if (!subscription.IsActive)
             return PartiesErrors.Instance.BadRequest("is_active", "The subscription is inactive: activate it before replaying.");
 
-        var until = await store.Advanced.ProjectionProgressFor(new ShardName(WebhookFanOut.Name), token: http.RequestAborted);
+        var until = await store.Advanced.ProjectionProgressFor(new ShardName(WebhookFanOut.Name), caller.OrganizationId,
+            http.RequestAborted);
         if (until > after)
             await bus.PublishAsync(new ReplayWebhook(id, after, until), new DeliveryOptions { TenantId = caller.OrganizationId });
         return Results.Json(new ReplayAccepted(after, Math.Max(after, until)), PartiesJson.Options, statusCode: StatusCodes.Status202Accepted);

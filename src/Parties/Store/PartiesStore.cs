@@ -8,7 +8,6 @@ using Parties.Erasure;
 using Parties.Idempotency;
 using Parties.Projections;
 using Parties.Reference;
-using Parties.Tenancy;
 using Parties.Webhooks;
 using Weasel.Core;
 
@@ -19,10 +18,8 @@ public static class PartiesStore
 {
     public const string Schema = "parties";
 
-    public static void Configure(StoreOptions opts, string connectionString)
-    {
-        opts.Connection(connectionString);
-        opts.DatabaseSchemaName = Schema;
+    /// <summary>Serialization shared by the party store and the platform store.</summary>
+    public static void UseJson(StoreOptions opts) =>
         // Events and documents leave out what is null: most of a party's thirty fields are empty, and every byte of
         // an event or a snapshot is written again to the WAL (reading them back gives the same nulls).
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, o =>
@@ -30,6 +27,39 @@ public static class PartiesStore
             DomainJson.Configure(o);
             o.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
+
+    /// <summary>One database: every organization in it, conjoined.</summary>
+    public static void Configure(StoreOptions opts, string connectionString)
+    {
+        opts.Connection(connectionString);
+        ConfigureModel(opts);
+    }
+
+    /// <summary>
+    /// A pool of databases (Marten's sharded tenancy): the master holds the pool and which organization lives in which
+    /// database (schema <see cref="Schema"/>); each organization's rows, events and messages live in its database,
+    /// conjoined with the others placed there. Every organization is placed explicitly when it is created: one Marten
+    /// has no assignment for is refused rather than placed silently on some database, empty.
+    /// </summary>
+    public static void ConfigureSharded(StoreOptions opts, string masterConnectionString,
+        IReadOnlyList<(string Name, string ConnectionString)> databases)
+    {
+        var connections = new ShardConnections(databases);
+        opts.DataSourceFactory(connections);
+        opts.MultiTenantedWithShardedDatabases(sharded =>
+        {
+            sharded.ConnectionString = masterConnectionString;
+            sharded.SchemaName = Schema;
+            sharded.UseExplicitAssignment();
+            foreach (var (name, _) in databases) sharded.AddDatabase(name, connections.Stored(name));
+        });
+        ConfigureModel(opts);
+    }
+
+    private static void ConfigureModel(StoreOptions opts)
+    {
+        opts.DatabaseSchemaName = Schema;
+        UseJson(opts);
 
         // Tenant = organization, in the same tables (conjoined): every row carries its tenant id.
         opts.Policies.AllDocumentsAreMultiTenanted();
@@ -80,8 +110,6 @@ public static class PartiesStore
         opts.Schema.For<IdempotencyRecord>().Index(x => x.Scope).Index(x => x.CreatedAt);
 
         opts.Schema.For<ReferenceData>().UseOptimisticConcurrency(true);
-        opts.Schema.For<Organization>().SingleTenanted().Index(x => x.AccountId);
-        opts.Schema.For<ApiKey>().SingleTenanted().Index(x => x.OrganizationId);
         WebhookDocuments.Configure(opts);
     }
 }

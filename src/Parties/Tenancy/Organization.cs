@@ -10,4 +10,7 @@ public sealed class Organization
     public Guid AccountId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The pooled database it lives in (sharded mode); none with a single database.</summary>
+    public string? Database { get; set; }
 }

@@ -87,7 +87,7 @@ public class docs_health_and_admin(AppFixture app) : IClassFixture<AppFixture>
     {
         var org = await Organizations.CreateAsync(app.Host);
         org.AccountId.ShouldNotBe(Guid.Empty);
-        await using var session = app.Store.QuerySession();
+        await using var session = app.Platform.QuerySession();
         var keys = await session.Query<ApiKey>().Where(k => k.OrganizationId == org.Id).ToListAsync();
         keys.Count.ShouldBe(4);
         var secret = org.AdminKey.Split('_')[2];

@@ -1,6 +1,7 @@
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Parties.Tenancy;
 using Wolverine;
 
 [assembly: AssemblyFixture(typeof(Parties.Api.Tests.Infrastructure.TestPostgres))]
@@ -15,6 +16,7 @@ public class AppFixture(TestPostgres postgres) : IAsyncLifetime
     public IAlbaHost Host { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+    public IPlatformStore Platform => Host.Services.GetRequiredService<IPlatformStore>();
 
     /// <summary>Settings a fixture adds; by default the rate limits and the bulk and batch caps are off so scenarios are
     /// not throttled.</summary>

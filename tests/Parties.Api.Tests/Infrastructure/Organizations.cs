@@ -11,11 +11,13 @@ public sealed record TestOrganization(string Id, Guid AccountId, string AdminKey
 public static class Organizations
 {
     /// <summary>Creates an organization with alice (admin), bob (bookkeeper), carol (member) and their keys.</summary>
-    public static async Task<TestOrganization> CreateAsync(IAlbaHost host, string name = "Acme")
+    /// <param name="database">The pooled database to place it on; by default the open one with the fewest.</param>
+    public static async Task<TestOrganization> CreateAsync(IAlbaHost host, string name = "Acme", string? database = null)
     {
         var created = await host.Scenario(s =>
         {
-            s.Post.Json(new { name, admin = new { id = "alice", name = "Alice", email = "alice@acme.test" } }).ToUrl("/admin/organizations");
+            s.Post.Json(new { name, admin = new { id = "alice", name = "Alice", email = "alice@acme.test" }, database })
+                .ToUrl("/admin/organizations");
             s.WithRequestHeader("Authorization", $"Api-Key {AppFixture.AdminKey}");
             s.StatusCodeShouldBe(201);
         });

@@ -36,7 +36,8 @@ public static class AccessMatrix
     /// <summary>Endpoints that take no organization key: the platform operator's, health and docs.</summary>
     public static readonly string[] Public =
     [
-        "POST /admin/organizations", "* /health/live", "* /health/ready", "GET /openapi/{documentName}.json", "GET /scalar/{documentName?}",
+        "POST /admin/organizations", "GET /admin/databases", "POST /admin/databases/{name}/full", "POST /admin/databases/{name}/open",
+        "* /health/live", "* /health/ready", "GET /openapi/{documentName}.json", "GET /scalar/{documentName?}",
         "GET /scalar/scalar.js", "GET /scalar/scalar.aspnetcore.js", "GET /scalar/favicon.svg",
     ];
 

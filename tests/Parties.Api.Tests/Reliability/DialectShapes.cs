@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Alba;
+using Parties.Api.Tests.Infrastructure;
+using Parties.Api.Tests.VendorsDialect;
+using Shouldly;
 
 namespace Parties.Api.Tests.Reliability;
 
@@ -112,6 +116,39 @@ public static class DialectShapes
         catch (JsonException)
         {
             return false;
+        }
+    }
+
+    /// <summary>A read and a write of the Parties dialect, a Vendors read and a Suppliers list, by the organization's admin.</summary>
+    public static (string Dialect, Action<Scenario> Call)[] CallsOf(TestOrganization org, Guid party) =>
+    [
+        ("parties", s => { s.Get.Url($"/api/parties/{party}/"); s.WithApiKey(org.AdminKey); }),
+        ("parties", s => { s.Patch.Json(new { notes = $"note {Guid.NewGuid()}" }).ToUrl($"/api/parties/{party}/"); s.WithApiKey(org.AdminKey); }),
+        ("vendors", s => { s.Get.Url($"/v1.0/vendor/{party}"); s.WithApiKey(org.AdminKey); }),
+        ("suppliers", s =>
+        {
+            s.Get.Url("/Suppliers");
+            s.WithRequestHeader("api-auth-accountid", org.AccountId.ToString());
+            s.WithRequestHeader("api-auth-applicationkey", org.AdminKey);
+        }),
+    ];
+
+    /// <summary>The 503 of a database that is not there, as each dialect words it.</summary>
+    public static void ShouldBeUnavailable(string dialect, string text)
+    {
+        var body = JsonDocument.Parse(text).RootElement;
+        switch (dialect)
+        {
+            case "parties":
+                body.GetProperty("detail").GetString().ShouldBe("Service temporarily unavailable, try again later.");
+                break;
+            case "vendors":
+                body.ShouldBeError("SERVICE_UNAVAILABLE");
+                break;
+            default:
+                body[0].GetProperty("ErrorCode").GetInt32().ShouldBe(503);
+                body[0].GetProperty("Exception").GetString()!.ShouldStartWith("Service temporarily unavailable.");
+                break;
         }
     }
 }

@@ -152,7 +152,7 @@ public class every_endpoint_keeps_to_its_organization_its_permissions_and_live_k
             }
         }
 
-        await using var session = app.Store.QuerySession();
+        await using var session = app.Platform.QuerySession();
         var stored = await session.Query<ApiKey>().ToListAsync();
         stored.Count.ShouldBeGreaterThanOrEqualTo(keys.Length);
         stored.ShouldAllBe(k => k.SecretHash.Length == SHA256.HashSizeInBytes);

@@ -46,18 +46,7 @@ public class postgresql_restarted_under_load(PrivatePostgresApp app) : IClassFix
         var answers = new ConcurrentBag<Answer>();
         using var stop = new CancellationTokenSource();
 
-        var calls = new (string Dialect, Action<Scenario> Call)[]
-        {
-            ("parties", s => { s.Get.Url($"/api/parties/{party}/"); s.WithApiKey(org.AdminKey); }),
-            ("parties", s => { s.Patch.Json(new { notes = $"note {Guid.NewGuid()}" }).ToUrl($"/api/parties/{party}/"); s.WithApiKey(org.AdminKey); }),
-            ("vendors", s => { s.Get.Url($"/v1.0/vendor/{party}"); s.WithApiKey(org.AdminKey); }),
-            ("suppliers", s =>
-            {
-                s.Get.Url("/Suppliers");
-                s.WithRequestHeader("api-auth-accountid", org.AccountId.ToString());
-                s.WithRequestHeader("api-auth-applicationkey", org.AdminKey);
-            }),
-        };
+        var calls = DialectShapes.CallsOf(org, party);
         var load = Enumerable.Range(0, calls.Length).Select(worker => Task.Run(async () =>
         {
             var (dialect, call) = calls[worker];
@@ -104,7 +93,7 @@ public class postgresql_restarted_under_load(PrivatePostgresApp app) : IClassFix
         var down = all.Where(a => a.Phase == "down").ToArray();
         down.Select(a => a.Dialect).Distinct().Count().ShouldBe(3, summary);
         down.ShouldAllBe(a => a.Status == 503 && a.RetryAfter == "5", summary);
-        foreach (var answer in all.Where(a => a.Status == 503)) ShouldBeInItsDialectsShape(answer);
+        foreach (var answer in all.Where(a => a.Status == 503)) DialectShapes.ShouldBeUnavailable(answer.Dialect, answer.Body);
 
         foreach (var dialect in calls.Select(c => c.Dialect).Distinct())
             all.Where(a => a.Phase == "after" && a.Dialect == dialect).TakeLast(3).ShouldAllBe(a => a.Status < 300, summary);
@@ -114,23 +103,5 @@ public class postgresql_restarted_under_load(PrivatePostgresApp app) : IClassFix
             $"PostgreSQL stopped 3 s under load: {down.Length} requests during the outage, all 503 with Retry-After " +
             $"(slowest {down.Max(a => a.Took).TotalMilliseconds:0} ms), 0×500; back to 2xx {recovered.TotalSeconds:0.0} s after the restart " +
             $"({all.Length} requests in all)");
-    }
-
-    private static void ShouldBeInItsDialectsShape(Answer answer)
-    {
-        var body = JsonDocument.Parse(answer.Body).RootElement;
-        switch (answer.Dialect)
-        {
-            case "parties":
-                body.GetProperty("detail").GetString().ShouldBe("Service temporarily unavailable, try again later.");
-                break;
-            case "vendors":
-                body.ShouldBeError("SERVICE_UNAVAILABLE");
-                break;
-            default:
-                body[0].GetProperty("ErrorCode").GetInt32().ShouldBe(503);
-                body[0].GetProperty("Exception").GetString()!.ShouldStartWith("Service temporarily unavailable.");
-                break;
-        }
     }
 }

@@ -12,9 +12,9 @@ public static class Suppliers
     public const string PaymentTerm = "Net30", TaxRule = "Purchases", AccountPayable = "2100", AttributeSet = "Extras";
 
     /// <summary>An organization whose reference data has what a valid supplier names, and some that is unfit.</summary>
-    public static async Task<TestOrganization> OrganizationAsync(IAlbaHost host)
+    public static async Task<TestOrganization> OrganizationAsync(IAlbaHost host, string? database = null)
     {
-        var org = await Organizations.CreateAsync(host);
+        var org = await Organizations.CreateAsync(host, database: database);
         await Organizations.PutAsync(host, org.AdminKey, $"/admin/payment-terms/{PaymentTerm}", new { active = true });
         await Organizations.PutAsync(host, org.AdminKey, "/admin/payment-terms/Retired", new { active = false });
         await Organizations.PutAsync(host, org.AdminKey, $"/admin/tax-rules/{TaxRule}", new { forPurchases = true, active = true });

@@ -222,6 +222,13 @@ Environment variables read from the Secret. Argument: (dict "secretName" NAME "r
       name: {{ .secretName }}
       key: {{ .root.Values.secret.keys.adminKey }}
 {{- end }}
+{{- range .root.Values.databases }}
+- name: Parties__Databases__{{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secretKeyRef.name }}
+      key: {{ .secretKeyRef.key }}
+{{- end }}
 {{- end -}}
 
 {{/*

@@ -49,7 +49,7 @@ public static class ReadSuppliers
         var found = (long)(page - 1) * limit > int.MaxValue
             ? []
             : await Matching().OrderBy(p => p.NameKey).ThenBy(p => p.Id).Skip((page - 1) * limit).Take(limit).ToListAsync(http.RequestAborted);
-        var total = await SupplierTotal.CountAsync(store, Matching(), http.RequestAborted);
+        var total = await SupplierTotal.CountAsync(session, Matching(), http.RequestAborted);
         var output = new SupplierListOutput(total, page, [.. found.Select(p => SupplierOutput.From(PartySnapshot.Of(p)))]);
         return Results.Json(output, SuppliersJson.Options);
     }

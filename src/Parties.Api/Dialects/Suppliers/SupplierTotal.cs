@@ -15,9 +15,10 @@ public static class SupplierTotal
 {
     public const int ExactUpTo = 1000;
 
-    public static async Task<long> CountAsync(IDocumentStore store, IQueryable<Party> matching, CancellationToken cancellation)
+    public static async Task<long> CountAsync(IQuerySession session, IQueryable<Party> matching, CancellationToken cancellation)
     {
-        await using var connection = store.Storage.Database.CreateConnection();
+        // The organization's own database: the one its session reads.
+        await using var connection = session.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
 
         await using var bounded = matching.Select(p => p.Id).Take(ExactUpTo + 1).ToCommand();
