@@ -28,15 +28,17 @@ public sealed class WebhookSweep(IDocumentStore store, IServiceScopeFactory scop
         using var timer = new PeriodicTimer(Every, clock);
         do
         {
-            try
+            foreach (var database in await store.Storage.AllDatabases())
             {
-                foreach (var database in await store.Storage.AllDatabases())
+                try
+                {
                     await SweepAsync(database.CreateConnection(), stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A database away for a while must not stop the host: the next tick tries again.
-                logger.LogWarning(e, "Looking for webhook deliveries that are due failed");
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A database away for a while must not stop the host, nor the others' sweep: the next tick tries again.
+                    logger.LogWarning(e, "Looking for webhook deliveries that are due in database {Database} failed", database.Id.Identity);
+                }
             }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
