@@ -23,6 +23,9 @@ public sealed class Party
     /// <summary>Lower-cased display name for prefix searches.</summary>
     public string? NameKey { get; set; }
 
+    /// <summary>The survivor this party was merged into; null while it is a party of its own.</summary>
+    public Guid? MergedInto { get; set; }
+
     public static Party Create(IEvent<PartyRegistered> registered)
     {
         var at = EventTime.Of(registered);
@@ -36,6 +39,22 @@ public sealed class Party
     public void Apply(IEvent<PartyDeactivated> deactivated) => Change(deactivated, deactivated.Data);
 
     public void Apply(IEvent<PartyReactivated> reactivated) => Change(reactivated, reactivated.Data);
+
+    public void Apply(IEvent<PartyMerged> merged) => Change(merged, merged.Data);
+
+    public void Apply(IEvent<PartyUnmerged> unmerged) => Change(unmerged, unmerged.Data);
+
+    public void Apply(IEvent<PartyAbsorbed> absorbed)
+    {
+        MergedInto = absorbed.Data.SurvivorId;
+        ModifiedAt = EventTime.Of(absorbed);
+    }
+
+    public void Apply(IEvent<PartyRestored> restored)
+    {
+        MergedInto = null;
+        ModifiedAt = EventTime.Of(restored);
+    }
 
     private void Change(IEvent e, PartyFieldsChanged changed) => Set(PartyFields.Apply(Data, changed.Changes), EventTime.Of(e));
 

@@ -50,6 +50,7 @@ public static class UpdatePartyHandler
                 case VendorAccessResult.NotFound: return (PartyDecision.NotFound, null);
                 case VendorAccessResult.Denied: return (PartyDecision.Denied, null);
             }
+        if (party.MergedInto is { } survivor) return (PartyDecision.Gone(survivor), null);
         var current = PartySnapshot.Of(party);
         if (command.ExpectedVersion is { } expected && expected != party.Version)
             return (new PartyDecision(DecisionStatus.VersionMismatch, [], current), null);

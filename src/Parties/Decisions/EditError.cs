@@ -39,6 +39,14 @@ public static class ErrorCodes
     public const string DiscountOutOfRange = "DISCOUNT_OUT_OF_RANGE";
     public const string TwoDefaults = "TWO_DEFAULTS";
     public const string FieldNotForPartyType = "FIELD_NOT_FOR_PARTY_TYPE";
+    /// <summary>The party was merged into another (the holder): it answers only where it went.</summary>
+    public const string PartyMerged = "PARTY_MERGED";
+    public const string NothingToMerge = "NOTHING_TO_MERGE";
+    public const string MergeIntoItself = "MERGE_INTO_ITSELF";
+    public const string UnknownParty = "UNKNOWN_PARTY";
+    public const string NotInMerge = "NOT_IN_MERGE";
+    public const string NotPreferable = "NOT_PREFERABLE";
+    public const string NotMergedHere = "NOT_MERGED_HERE";
 
     /// <summary>The dialect refused the value on the wire; it words the refusal itself, by the edit's key.</summary>
     public const string RefusedOnWire = "REFUSED_ON_WIRE";

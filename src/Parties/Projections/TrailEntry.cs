@@ -3,7 +3,7 @@ using JasperFx.Events;
 
 namespace Parties.Projections;
 
-public enum AuditAction { Create, Update, Delete }
+public enum AuditAction { Create, Update, Delete, Merge, Unmerge }
 
 /// <summary>
 /// One write to a party as its history shows it, read straight from the event: when, who (user and key), through which
@@ -18,6 +18,8 @@ public sealed record TrailEntry(long Sequence, Guid Id, Guid PartyId, long Versi
         var (action, changes) = e.Data switch
         {
             PartyRegistered registered => (AuditAction.Create, PartyFields.Registered(registered.Data)),
+            PartyMerged or PartyAbsorbed => (AuditAction.Merge, MergeTrail.Changes(e.Data)),
+            PartyUnmerged or PartyRestored => (AuditAction.Unmerge, MergeTrail.Changes(e.Data)),
             PartyDeactivated deactivated => (AuditAction.Delete, deactivated.Changes),
             // A reactivation reads as an update, as it always has in the audit query and the Vendors audit trail.
             PartyReactivated reactivated => (AuditAction.Update, reactivated.Changes),

@@ -42,6 +42,10 @@ public static class PartiesStore
         opts.Events.AddEventType<PartyChanged>();
         opts.Events.AddEventType<PartyDeactivated>();
         opts.Events.AddEventType<PartyReactivated>();
+        opts.Events.AddEventType<PartyMerged>();
+        opts.Events.AddEventType<PartyAbsorbed>();
+        opts.Events.AddEventType<PartyUnmerged>();
+        opts.Events.AddEventType<PartyRestored>();
 
         // The snapshot is written in the append's transaction, so its unique indexes decide races.
         opts.Projections.Snapshot<Party>(SnapshotLifecycle.Inline);

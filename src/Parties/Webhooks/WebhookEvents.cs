@@ -13,14 +13,17 @@ public sealed record WebhookEvent(string Type, ImmutableArray<FieldChange> Chang
 public static class WebhookEvents
 {
     public const string Created = "party.created", Updated = "party.updated",
-        Deactivated = "party.deactivated", Reactivated = "party.reactivated", Every = "*";
+        Deactivated = "party.deactivated", Reactivated = "party.reactivated", Merged = "party.merged", Unmerged = "party.unmerged",
+        Every = "*";
 
-    public static readonly ImmutableArray<string> Types = [Created, Updated, Deactivated, Reactivated];
+    public static readonly ImmutableArray<string> Types = [Created, Updated, Deactivated, Reactivated, Merged, Unmerged];
 
     /// <returns>Null for an event that is not published.</returns>
     public static WebhookEvent? Of(IEvent e) => e.Data switch
     {
         PartyRegistered registered => new(Created, PartyFields.Registered(registered.Data)),
+        PartyMerged or PartyAbsorbed => new(Merged, MergeTrail.Changes(e.Data)),
+        PartyUnmerged or PartyRestored => new(Unmerged, MergeTrail.Changes(e.Data)),
         PartyDeactivated deactivated => new(Deactivated, deactivated.Changes),
         PartyReactivated reactivated => new(Reactivated, reactivated.Changes),
         // Streams written before the two events above recorded (de)activation as a change of the active field.
