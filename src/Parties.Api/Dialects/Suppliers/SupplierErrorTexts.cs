@@ -10,6 +10,8 @@ public static class SupplierErrorTexts
     public static IEnumerable<string> Of(PartyDecision decision, SupplierInput input, SupplierEdits edits) =>
         decision.Status is DecisionStatus.NotFound or DecisionStatus.Denied
             ? edits.Refusals.Values.Prepend(SuppliersErrors.SupplierNotFound)
+            : decision is { Status: DecisionStatus.Gone, MergedInto: { } survivor }
+            ? edits.Refusals.Values.Prepend(SuppliersErrors.MergedText(survivor))
             : decision.Outcomes.Where(o => o.Status == EditStatus.Rejected).Select(o => Text(o, input, edits)).Distinct();
 
     private static string Text(EditOutcome outcome, SupplierInput input, SupplierEdits edits)
