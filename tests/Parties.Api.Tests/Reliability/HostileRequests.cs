@@ -23,8 +23,10 @@ public sealed record HostileRequest(string Dialect, string Method, string Path, 
 }
 
 /// <summary>The rows a hostile request may name: real ones of the organization, so a valid-looking request goes deep, and
-/// <paramref name="ForeignId"/>, a supplier (a party, a vendor) of another organization, which must not exist for the caller.</summary>
-public sealed record HostileTargets(string AdminKey, string ReadOnlyKey, Guid PartyId, Guid VendorId, Guid SupplierId, Guid ForeignId);
+/// <paramref name="ForeignId"/>, a supplier (a party, a vendor) of another organization, which must not exist for the caller;
+/// <paramref name="MergeableId"/>, a party that merges may absorb (and unmerges restore) without taking the others away.</summary>
+public sealed record HostileTargets(string AdminKey, string ReadOnlyKey, Guid PartyId, Guid VendorId, Guid SupplierId, Guid ForeignId,
+    Guid MergeableId);
 
 /// <summary>
 /// CsCheck generators of hostile requests against every endpoint of every dialect: a valid body (or query) that is
@@ -38,6 +40,7 @@ public static class HostileRequests
     public static Gen<HostileRequest> Any(HostileTargets t) => Gen.Frequency(
         (3, PartiesWrite(t)),
         (1, PartiesBulk(t)),
+        (1, PartiesMerge(t)),
         (2, PartiesRead(t)),
         (1, HistoryRead(t)),
         (3, VendorsWrite(t)),
@@ -71,6 +74,18 @@ public static class HostileRequests
         from headers in Headers(t)
         select new HostileRequest("parties", method, "/api/parties/bulk/", "", body.Bytes, headers.ContentType, headers.Authorization,
             null, $"{count} items; {body.Description}");
+
+    private static Gen<HostileRequest> PartiesMerge(HostileTargets t) =>
+        from unmerge in Gen.Bool
+        from id in PathId(t.PartyId, t.ForeignId)
+        from other in Gen.Frequency((4, Gen.Const(t.MergeableId.ToString())), (2, OddIdText(t)))
+        from body in Body(unmerge
+            ? new JsonObject { ["restore"] = other }
+            : new JsonObject { ["absorb"] = new JsonArray(other), ["prefer"] = new JsonObject { ["notes"] = other, ["email"] = id } })
+        from ifMatch in IfMatch
+        from headers in Headers(t)
+        select new HostileRequest("parties", "POST", $"/api/parties/{id}/{(unmerge ? "unmerge" : "merge")}/", "", body.Bytes,
+            headers.ContentType, headers.Authorization, ifMatch, body.Description);
 
     private static Gen<HostileRequest> PartiesRead(HostileTargets t) =>
         from path in Gen.OneOf(Gen.Const("/api/parties/"), PathId(t.PartyId, t.ForeignId).Select(id => $"/api/parties/{id}/"),
