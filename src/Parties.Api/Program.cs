@@ -36,6 +36,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 
 app.MapPartiesApi();
+app.MapDuplicatesApi();
 app.MapVendorsApi();
 app.MapSuppliersApi();
 app.MapHistoryApi();

@@ -130,6 +130,17 @@ public static class PartiesApi
             .RequireCaller(Errors, Permissions.Read)
             .Produces<Page<Dictionary<string, object>>>()
             .Produces<Dictionary<string, string>>(404);
+        group.MapGet("/{id:guid}/duplicates/", PartyDuplicates.Handle)
+            .WithName("parties_duplicates")
+            .WithSummary("Find a party's likely duplicates")
+            .WithDescription("Active parties of the organization that may be this one, best first, each with a score from 0 " +
+                "to 1 and its reasons: same_national_code, same_economic_code, same_registration_number, same_mobile (E.164), " +
+                $"same_email, similar_name (trigram similarity). min_score (default {PartyDuplicates.DefaultMinScore}) drops weaker ones.")
+            .RequireCaller(Errors, Permissions.Read)
+            .Produces<DuplicateList>()
+            .Produces<Dictionary<string, string[]>>(400)
+            .Produces<Dictionary<string, string>>(404)
+            .Produces<Dictionary<string, string>>(410);
         group.MapPost("/{id:guid}/merge/", MergeEndpoints.Merge)
             .WithName("parties_merge")
             .WithSummary("Merge parties into this one")
