@@ -89,9 +89,10 @@ public static class HostileRequests
 
     private static Gen<HostileRequest> PartiesRead(HostileTargets t) =>
         from path in Gen.OneOf(Gen.Const("/api/parties/"), PathId(t.PartyId, t.ForeignId).Select(id => $"/api/parties/{id}/"),
-            PathId(t.PartyId, t.ForeignId).Select(id => $"/api/parties/{id}/history/"))
+            PathId(t.PartyId, t.ForeignId).Select(id => $"/api/parties/{id}/history/"),
+            PathId(t.PartyId, t.ForeignId).Select(id => $"/api/parties/{id}/duplicates/"), Gen.Const("/api/duplicates/"))
         from query in Query(t, "page", "page_size", "ordering", "party_type", "modified_since", "is_active", "include_inactive", "role",
-            "sub_type", "number", "search", "as_of", "version")
+            "sub_type", "number", "search", "as_of", "version", "min_score", "reason")
         from headers in Headers(t)
         select new HostileRequest("parties", "GET", path, query, null, null, headers.Authorization, null, "query");
 
@@ -460,7 +461,7 @@ public static class HostileRequests
             new string('9', 3000), "%E2%80%AE", "0123456789abcdef0123456789abcdefx")));
 
     private static readonly Gen<string> QueryValue = Gen.OneOf("", "0", "-1", "1", "2", "20", "99", "100", "101", "500", "501", "1000",
-        "1001", "2147483647", "2147483648", "99999999999999999999", "1e3", "0x10", "%201", "1.5", "abc", "true", "TRUE", "false", "yes", "null",
+        "1001", "2147483647", "2147483648", "99999999999999999999", "1e3", "0.5", "NaN", "-Infinity", "same_email", "similar_name", "0x10", "%201", "1.5", "abc", "true", "TRUE", "false", "yes", "null",
         "%00", "a%00b", "%FF", "%C0%AF", "%ED%A0%80", new string('a', 5000), "%25", "_", "%27%20OR%201%3D1--", "2024-13-45",
         "2024-01-01T00:00:00Z", "9999-12-31T23:59:59%2B14:00", "0001-01-01", "-number", "modified", "-modified", "individual",
         "organization", "customer_and_vendor", "none", "vendor", "alice", "carol", "WyJhIiwiYiJd",

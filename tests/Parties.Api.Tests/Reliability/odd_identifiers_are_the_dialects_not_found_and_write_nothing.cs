@@ -98,6 +98,8 @@ public partial class odd_identifiers_are_the_dialects_not_found_and_write_nothin
             (_, id) => new("PATCH", $"/api/parties/{Segment(id)}/", Body: new { notes = "odd" }), _ => 404),
         new("DELETE /api/parties/{id}/", "parties", w => w.Party, (_, id) => new("DELETE", $"/api/parties/{Segment(id)}/"), _ => 404),
         new("GET /api/parties/{id}/history/", "parties", w => w.Party, (_, id) => new("GET", $"/api/parties/{Segment(id)}/history/"), _ => 404),
+        new("GET /api/parties/{id}/duplicates/", "parties", w => w.Party, (_, id) => new("GET", $"/api/parties/{Segment(id)}/duplicates/"),
+            _ => 404),
         new("POST /api/parties/{id}/merge/", "parties", w => w.Party,
             (w, id) => new("POST", $"/api/parties/{Segment(id)}/merge/", Body: new { absorb = new[] { w.GlobexVendor } }), _ => 404),
         new("POST /api/parties/{id}/merge/ (absorb)", "parties", w => w.Party,
