@@ -19,6 +19,9 @@ public static class ErrorCodes
 {
     public const string DuplicateVendorName = "DUPLICATE_VENDOR_NAME";
     public const string DuplicateNumber = "DUPLICATE_NUMBER";
+    /// <summary>Another active party holds this national code, economic code or registration number (when the
+    /// organization's settings keep them unique); the holder is named.</summary>
+    public const string DuplicateIdentifier = "DUPLICATE_IDENTIFIER";
     public const string NumberTwiceInBatch = "NUMBER_TWICE_IN_BATCH";
     public const string UnknownNumber = "UNKNOWN_NUMBER";
     public const string InvalidPhone = "INVALID_PHONE";

@@ -24,13 +24,15 @@ public static class PartyContextLoader
         var holders = numbers.Length + names.Length == 0
             ? Task.FromResult<IReadOnlyList<Party>>([])
             : batch.Query<Party>().Where(p => p.Number.IsOneOf(numbers) || p.VendorNameKey.IsOneOf(names)).ToList();
+        var identifierHolders = UniqueIdentifiers.EnlistHolders(batch, [.. lists.SelectMany(l => l)]);
         return async () =>
         {
             var found = await holders;
             var context = new PartyContext(
                 await reference ?? new ReferenceData(),
                 found.ToDictionary(p => p.Number, p => new PartyRef(p.Id, p.Data.Name)),
-                found.Where(p => p.VendorNameKey is not null).ToDictionary(p => p.VendorNameKey!, p => new PartyRef(p.Id, p.Data.Name)));
+                found.Where(p => p.VendorNameKey is not null).ToDictionary(p => p.VendorNameKey!, p => new PartyRef(p.Id, p.Data.Name)),
+                identifierHolders is null ? null : await identifierHolders());
             return (context, found);
         };
     }

@@ -65,7 +65,8 @@ public static class DialectShapes
         if (!json.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object) return "no error object";
         if (!error.TryGetProperty("code", out var code) || code.ValueKind != JsonValueKind.String || code.GetString()!.Length == 0) return "no code";
         if (!error.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.String) return "no message";
-        return json.EnumerateObject().All(p => p.Name is "ok" or "error" or "context" || (status == 410 && p.Name == "mergedInto"))
+        return json.EnumerateObject().All(p => p.Name is "ok" or "error" or "context" || (status == 410 && p.Name == "mergedInto") ||
+                                               (status == 400 && p.Name == "duplicateVendor"))
             ? null : "unexpected properties";
     }
 

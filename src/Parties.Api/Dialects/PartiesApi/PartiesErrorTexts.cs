@@ -7,6 +7,8 @@ public static class PartiesErrorTexts
     {
         ErrorCodes.UnknownSubType or ErrorCodes.UnknownRole => $"\"{error.Value}\" is not a valid choice.",
         ErrorCodes.DuplicateNumber => "party with this number already exists.",
+        ErrorCodes.DuplicateIdentifier =>
+            $"party with this {PartyHistory.FieldName(error.Expected!).Replace('_', ' ')} already exists: {error.Holder?.Id}.",
         ErrorCodes.NumberTwiceInBatch => "This number appears more than once in the batch.",
         ErrorCodes.UnknownNumber => "No party with this number exists.",
         ErrorCodes.FieldNotForPartyType => $"This field is not allowed for {error.Value} parties.",

@@ -22,6 +22,7 @@ public static class SupplierErrorTexts
             ErrorCodes.RefusedOnWire => edits.Refusals[outcome.Key],
             ErrorCodes.DuplicateVendorName => $"Supplier with name '{input.Name}' already exists",
             ErrorCodes.DuplicateNumber => "Supplier with the same number already exists",
+            ErrorCodes.DuplicateIdentifier => $"Supplier with tax number '{error.Value}' already exists ({error.Holder?.Id})",
             ErrorCodes.TwoDefaults => "Only one address of each Type can be DefaultForType",
             ErrorCodes.InvalidCurrency => $"Currency '{error.Value}' is not a valid ISO 4217 code",
             ErrorCodes.InvalidPaymentTerm => $"Payment term '{error.Value}' not found or not active",

@@ -1,0 +1,40 @@
+using Marten;
+using Marten.Linq.MatchesSql;
+using Marten.Services.BatchQuerying;
+
+namespace Parties;
+
+/// <summary>
+/// The identifiers an organization may keep unique (<see cref="Reference.OrganizationSettings.UniqueIdentifiers"/>): the
+/// fields, and how a write finds the active parties holding the values it asks for, each over its own index
+/// (<see cref="DuplicateKeys"/>).
+/// </summary>
+public static class UniqueIdentifiers
+{
+    public static readonly PartyField<string?>[] Fields = [PartyFields.NationalCode, PartyFields.EconomicCode, PartyFields.RegistrationNumber];
+
+    private static readonly string[] Expressions =
+        [DuplicateKeys.NationalCode.Expression, DuplicateKeys.EconomicCode.Expression, DuplicateKeys.RegistrationNumber.Expression];
+
+    /// <summary>The values per field the edits may give, and a query for their holders; null when they give none.</summary>
+    public static Func<Task<Dictionary<string, PartyRef>>>? EnlistHolders(IBatchedQuery batch, IReadOnlyList<PartyEdit> edits)
+    {
+        var values = Fields.Select(f => edits.OfType<SetValue<string?>>().Where(e => e.Field == f && e.Value is { Length: > 0 })
+            .Select(e => e.Value!).Distinct().ToArray()).ToArray();
+        if (values.All(v => v.Length == 0)) return null;
+        var sql = $"({string.Join(" or ", Expressions.Select(e => $"{e} = ANY(?)"))})";
+        var holders = batch.Query<Party>()
+            .Where(p => p.MergedInto == null && p.Data.Active)
+            .Where(p => p.MatchesSql(sql, values[0], values[1], values[2]))
+            .ToList();
+        return async () =>
+        {
+            var found = new Dictionary<string, PartyRef>();
+            foreach (var party in await holders)
+            foreach (var field in Fields)
+                if (field.Get(party.Data) is { Length: > 0 } value)
+                    found.TryAdd(PartyContext.IdentifierKey(field.Name, value), new PartyRef(party.Id, party.Data.Name));
+            return found;
+        };
+    }
+}
