@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Npgsql;
 using Parties.Api.Tests.Infrastructure;
 using Shouldly;
+using static Parties.Api.Tests.Infrastructure.DatabaseWaits;
 
 namespace Parties.Api.Tests.Reliability;
 
@@ -85,24 +86,5 @@ public class killed_in_the_middle_of_a_bulk(TestPostgres postgres)
             (long)(await Sql(connection, $"select count(*) from {schema}.mt_streams"))!,
             (long)(await Sql(connection, $"select count(*) from {schema}.mt_doc_party"))!,
             (long)(await Sql(connection, $"select count(*) from {schema}.mt_doc_auditentry"))!);
-    }
-
-    /// <summary>Polls a query until it returns a row; returns its first value.</summary>
-    private static async Task<object> WaitForAsync(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            // Inside a transaction PostgreSQL keeps the first pg_stat_activity it read: drop it before each look.
-            await Sql(connection, "select pg_stat_clear_snapshot()", transaction);
-            if (await Sql(connection, sql, transaction) is { } value and not DBNull) return value;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"Still nothing after 30 s: {sql}");
-    }
-
-    private static async Task<object?> Sql(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        return await command.ExecuteScalarAsync();
     }
 }
