@@ -72,4 +72,38 @@ public class writes_racing_a_merge_across_two_replicas(TwoReplicas replicas, ITe
             merged.Count(p => p.MergedInto is not null).ShouldBe(1);
         }
     }
+
+    [Fact]
+    public async Task parties_racing_for_one_identifier_when_the_organization_keeps_them_unique_end_with_one_holder()
+    {
+        var org = await Organizations.CreateAsync(replicas.First);
+        await Organizations.PutAsync(replicas.First, org.AdminKey, "/admin/settings", new { plan = "Large", defaultCountry = "IR", uniqueIdentifiers = true });
+        var existing = await replicas.First.CreateIdAsync(org.AdminKey, new { number = "UQ-X", party_type = "individual", first_name = "Patch" });
+        for (var round = 0; round < 6; round++)
+        {
+            var code = $"77{round:00000000}";
+            var creates = Enumerable.Range(0, 3).Select(i => replicas.For(i).Scenario(s =>
+            {
+                s.Post.Json(new { number = $"UQ-{round}-{i}", party_type = "individual", first_name = "Race", national_code = code })
+                    .ToUrl("/api/parties/");
+                s.WithApiKey(org.AdminKey);
+                s.IgnoreStatusCode();
+            }));
+            var patch = replicas.Second.Scenario(s =>
+            {
+                s.Patch.Json(new { national_code = code }).ToUrl($"/api/parties/{existing}/");
+                s.WithApiKey(org.AdminKey);
+                s.IgnoreStatusCode();
+            });
+            var answers = await Task.WhenAll(creates.Append(patch));
+            var statuses = answers.Select(a => a.Context.Response.StatusCode).ToArray();
+            statuses.Count(s => s is 200 or 201).ShouldBe(1, string.Join(", ", statuses));
+            statuses.Count(s => s == 400).ShouldBe(3, string.Join(", ", statuses));
+            foreach (var refused in answers.Where(a => a.Context.Response.StatusCode == 400))
+                (await refused.ReadAsTextAsync()).ShouldContain("party with this national code already exists");
+            await using var session = replicas.Store.QuerySession(org.Id);
+            (await session.Query<Party>().CountAsync(p => p.Data.NationalCode == code)).ShouldBe(1);
+        }
+        output.WriteLine("6 rounds of 3 creates and 1 PATCH giving one national code through 2 replicas: each 1 holder, 3×400, 0×500");
+    }
 }
