@@ -25,24 +25,10 @@ public class killed_in_the_middle_of_a_merge(TestPostgres postgres)
             ids.Add((await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid());
         }
 
-        // The test holds the party table against writes, so the merge's transaction stops at its first snapshot row after
-        // its events are written: deterministically "in the middle".
         await using var holder = new NpgsqlConnection(database);
         await holder.OpenAsync();
-        var transaction = await holder.BeginTransactionAsync();
-        await Sql(holder, $"LOCK TABLE {PartiesStore.Schema}.mt_doc_party IN SHARE MODE", transaction);
-        var merge = Send(http, key, HttpMethod.Post, $"/api/parties/{ids[0]}/merge/", new { absorb = new[] { ids[1], ids[2] } });
-        var writer = await WaitForAsync(holder, "select pid from pg_stat_activity where datname = current_database() " +
-                                                "and wait_event_type = 'Lock' and pid <> pg_backend_pid()", transaction);
-        (await Sql(holder, "select count(*) from pg_locks l join pg_class c on c.oid = l.relation " +
-                           $"where l.pid = {writer} and c.relname = 'mt_events' and l.mode = 'RowExclusiveLock' and l.granted", transaction))
-            .ShouldBe(1L);
-
-        await app.KillAsync();
-        await transaction.RollbackAsync();
-        await transaction.DisposeAsync();
-        (await Should.ThrowAsync<HttpRequestException>(merge)).ShouldNotBeNull();
-        await WaitForAsync(holder, $"select 1 where not exists (select 1 from pg_stat_activity where pid = {writer})");
+        await KilledMidTransaction.KillWhileWritingAsync(app, holder,
+            () => Send(http, key, HttpMethod.Post, $"/api/parties/{ids[0]}/merge/", new { absorb = new[] { ids[1], ids[2] } }));
 
         await app.StartAsync();
         (await Sql(holder, $"select count(*) from {PartiesStore.Schema}.mt_events")).ShouldBe(3L);

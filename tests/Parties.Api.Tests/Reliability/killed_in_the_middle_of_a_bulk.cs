@@ -22,27 +22,9 @@ public class killed_in_the_middle_of_a_bulk(TestPostgres postgres)
         var (_, key) = await Organizations.CreateAsync(http);
         var items = Enumerable.Range(0, Items).Select(i => new { number = $"K{i:0000}", party_type = "individual", first_name = $"Kim {i}" }).ToArray();
 
-        // The test holds the party table against writes, so the bulk's transaction stops at its first party row
-        // after its events are written: deterministically "in the middle".
         await using var holder = new NpgsqlConnection(database);
         await holder.OpenAsync();
-        var transaction = await holder.BeginTransactionAsync();
-        await Sql(holder, $"LOCK TABLE {PartiesStore.Schema}.mt_doc_party IN SHARE MODE", transaction);
-
-        var bulk = Send(http, key, items);
-        var writer = await WaitForAsync(holder, "select pid from pg_stat_activity where datname = current_database() " +
-                                                "and wait_event_type = 'Lock' and pid <> pg_backend_pid()", transaction);
-        // Its transaction has written events already: it holds a write lock on the events table.
-        (await Sql(holder, "select count(*) from pg_locks l join pg_class c on c.oid = l.relation " +
-                           $"where l.pid = {writer} and c.relname = 'mt_events' and l.mode = 'RowExclusiveLock' and l.granted", transaction))
-            .ShouldBe(1L);
-
-        await app.KillAsync();
-        await transaction.RollbackAsync();
-        await transaction.DisposeAsync();
-        (await Should.ThrowAsync<HttpRequestException>(bulk)).ShouldNotBeNull();
-        // PostgreSQL ends the dead client's session (and rolls its transaction back) once it runs again.
-        await WaitForAsync(holder, $"select 1 where not exists (select 1 from pg_stat_activity where pid = {writer})");
+        await KilledMidTransaction.KillWhileWritingAsync(app, holder, () => Send(http, key, items));
 
         var clock = Stopwatch.StartNew();
         await app.StartAsync();
