@@ -37,6 +37,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 
 app.MapPartiesApi();
+app.MapDuplicatesApi();
 app.MapVendorsApi();
 app.MapSuppliersApi();
 app.MapHistoryApi();

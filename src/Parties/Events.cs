@@ -32,6 +32,29 @@ public sealed record PartyReactivated(ImmutableArray<FieldChange> Changes) : Par
 /// <param name="CustomFields">The keys of the custom fields erased (those whose flex field was personal).</param>
 public sealed record PartyErased(string Reason, ImmutableArray<string> Fields, ImmutableArray<string> CustomFields);
 
+/// <summary>
+/// Parties were merged into this one (the survivor): its fields took the values in <see cref="PartyFieldsChanged.Changes"/>,
+/// and <see cref="Sources"/> says which absorbed party gave each field it changed.
+/// </summary>
+public sealed record PartyMerged(ImmutableArray<Guid> Absorbed, ImmutableArray<FieldSource> Sources, ImmutableArray<FieldChange> Changes)
+    : PartyFieldsChanged(Changes);
+
+/// <summary>This party was merged into <paramref name="SurvivorId"/>: its values stay as they were, its id now points there.</summary>
+public sealed record PartyAbsorbed(Guid SurvivorId);
+
+/// <summary>
+/// A merge into this party was undone for <paramref name="Restored"/>: the values it gave were taken back (the changes), except
+/// the fields changed since the merge, which were <paramref name="Kept"/>.
+/// </summary>
+public sealed record PartyUnmerged(Guid Restored, ImmutableArray<string> Kept, ImmutableArray<FieldChange> Changes)
+    : PartyFieldsChanged(Changes);
+
+/// <summary>This party, once merged into <paramref name="FormerSurvivorId"/>, is itself again, as it was at the merge.</summary>
+public sealed record PartyRestored(Guid FormerSurvivorId);
+
+/// <summary>In a merge, the absorbed party that gave a field (a collection field may have several).</summary>
+public sealed record FieldSource(string Field, Guid PartyId);
+
 /// <param name="Field">The party field's name, as in <see cref="PartyFields"/> (camelCase).</param>
 /// <param name="Before">The value before the write; null when the write created the party.</param>
 public sealed record FieldChange(string Field, JsonElement? Before, JsonElement? After);

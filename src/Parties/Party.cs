@@ -24,6 +24,9 @@ public sealed class Party
     /// <summary>Lower-cased display name for prefix searches.</summary>
     public string? NameKey { get; set; }
 
+    /// <summary>The survivor this party was merged into; null while it is a party of its own.</summary>
+    public Guid? MergedInto { get; set; }
+
     public static Party Create(IEvent<PartyRegistered> registered)
     {
         var at = EventTime.Of(registered);
@@ -40,6 +43,22 @@ public sealed class Party
 
     public void Apply(IEvent<PartyErased> erased) =>
         Set(ErasurePlan.For(Data.PartyType, erased.Data.CustomFields).Erase(Data), EventTime.Of(erased));
+
+    public void Apply(IEvent<PartyMerged> merged) => Change(merged, merged.Data);
+
+    public void Apply(IEvent<PartyUnmerged> unmerged) => Change(unmerged, unmerged.Data);
+
+    public void Apply(IEvent<PartyAbsorbed> absorbed)
+    {
+        MergedInto = absorbed.Data.SurvivorId;
+        ModifiedAt = EventTime.Of(absorbed);
+    }
+
+    public void Apply(IEvent<PartyRestored> restored)
+    {
+        MergedInto = null;
+        ModifiedAt = EventTime.Of(restored);
+    }
 
     private void Change(IEvent e, PartyFieldsChanged changed) => Set(PartyFields.Apply(Data, changed.Changes), EventTime.Of(e));
 

@@ -15,8 +15,9 @@ public static class RegisterPartyHandler
     public static async Task<(PartyContext, PriorWrite)> LoadAsync(RegisterParty command, IDocumentSession session,
         CancellationToken cancellation)
     {
+        var locking = await PartyContextLoader.LockingIdentifiersAsync(session, command.Edits, cancellation);
         var batch = session.CreateBatchQuery();
-        var context = PartyContextLoader.Enlist(batch, [command.Edits]);
+        var context = PartyContextLoader.Enlist(batch, [command.Edits], locking);
         var prior = IdempotencyLoad.Enlist(batch, command.Idempotency);
         await batch.Execute(cancellation);
         return ((await context()).Context, await prior());

@@ -54,6 +54,8 @@ public static class UpdatePartiesHandler
                 return (BulkDecision.Failed(index, NumberKey, new EditError(ErrorCodes.NumberTwiceInBatch, item.Number)), []);
             if (!batch.ByNumber.TryGetValue(item.Number, out var party))
                 return (BulkDecision.Failed(index, NumberKey, new EditError(ErrorCodes.UnknownNumber, item.Number)), []);
+            if (party.MergedInto is { } survivor)
+                return (BulkDecision.Failed(index, NumberKey, new EditError(ErrorCodes.PartyMerged, item.Number, Holder: new PartyRef(survivor, null))), []);
 
             var (outcomes, data) = PartyDecisions.Apply(party.Id, party.Data, item.Edits, holders.Current, EditMode.AllOrNothing);
             if (outcomes.FirstOrDefault(o => o.Status == EditStatus.Rejected) is { } rejected)

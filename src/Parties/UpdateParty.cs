@@ -22,9 +22,10 @@ public static class UpdatePartyHandler
     public static async Task<(IEventStream<Party>, PartyContext, PriorWrite)> LoadAsync(UpdateParty command, IDocumentSession session,
         CancellationToken cancellation)
     {
+        var locking = await PartyContextLoader.LockingIdentifiersAsync(session, command.Edits, cancellation);
         var batch = session.CreateBatchQuery();
         var stream = batch.Events.FetchForExclusiveWriting<Party>(command.PartyId);
-        var context = PartyContextLoader.Enlist(batch, [command.Edits]);
+        var context = PartyContextLoader.Enlist(batch, [command.Edits], locking);
         var prior = IdempotencyLoad.Enlist(batch, command.Idempotency);
         await batch.Execute(cancellation);
         var party = await stream;
@@ -50,6 +51,7 @@ public static class UpdatePartyHandler
                 case VendorAccessResult.NotFound: return (PartyDecision.NotFound, null);
                 case VendorAccessResult.Denied: return (PartyDecision.Denied, null);
             }
+        if (party.MergedInto is { } survivor) return (PartyDecision.Gone(survivor), null);
         var current = PartySnapshot.Of(party);
         if (command.ExpectedVersion is { } expected && expected != party.Version)
             return (new PartyDecision(DecisionStatus.VersionMismatch, [], current), null);

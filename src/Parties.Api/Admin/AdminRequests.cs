@@ -18,7 +18,7 @@ public sealed record AccountInput(bool? AccountPayable, bool? Active);
 
 public sealed record NameInput(string? Name);
 
-public sealed record SettingsInput(string? Plan, string? DefaultCountry);
+public sealed record SettingsInput(string? Plan, string? DefaultCountry, bool? UniqueIdentifiers);
 
 public sealed record OrganizationCreated(string Id, string Name, Guid AccountId, Parties.Reference.User Admin, string ApiKey,
     string Database);

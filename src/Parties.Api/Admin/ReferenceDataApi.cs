@@ -31,8 +31,9 @@ public static class ReferenceDataApi
         org.MapPut("/settings", PutSettings)
             .WithName("admin_set_settings")
             .WithSummary("Set the settings")
-            .WithDescription("The organization's plan (Small, Medium, Large) and default country, whose calling code " +
-                "completes local phone numbers. Organization admins only.")
+            .WithDescription("The organization's plan (Small, Medium, Large), default country, whose calling code " +
+                "completes local phone numbers, and uniqueIdentifiers (default false): when true, no two active parties may " +
+                "hold one national code, economic code or registration number. Organization admins only.")
             .RequireCaller(Errors, Permissions.Write);
         org.MapGet("/settings", (HttpContext http, IDocumentStore store) => AdminApi.List(http, store, r => new[] { r.Settings }))
             .WithName("admin_read_settings")
@@ -49,7 +50,7 @@ public static class ReferenceDataApi
         var country = (body.DefaultCountry ?? "IR").ToUpperInvariant();
         if (country.Length != 2 || !PhoneNumbers.PhoneNumberUtil.GetInstance().GetSupportedRegions().Contains(country))
             return Errors.BadRequest("defaultCountry", "A two-letter ISO 3166 country code is required.");
-        var settings = new OrganizationSettings(plan, country);
+        var settings = new OrganizationSettings(plan, country, body.UniqueIdentifiers ?? false);
         await ReferenceDataUpdates.UpdateAsync(store, http.Caller().OrganizationId, r => r.Settings = settings, http.RequestAborted);
         return Results.Json(settings);
     }

@@ -11,7 +11,7 @@ public static class ApiDocs
     public const string DocumentName = "v1";
 
     /// <summary>The reference reads as one: the three copied APIs, what the event store adds, then administration.</summary>
-    public static readonly ImmutableArray<string> TagOrder = ["Parties", "Vendors", "Suppliers", "History", "Webhooks", "Admin"];
+    public static readonly ImmutableArray<string> TagOrder = ["Parties", "Duplicates", "Vendors", "Suppliers", "History", "Webhooks", "Admin"];
 
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {

@@ -48,10 +48,27 @@ public static class PartyDecisions
         return data with { Name = name.Length == 0 ? null : name };
     }
 
+    /// <summary>An identifier the write gives the party that another active party holds (found only for the values the
+    /// write sends: a reactivation alone is not checked).</summary>
+    private static EditError? DuplicateIdentifier(Guid partyId, PartyData before, PartyData after, PartyContext context)
+    {
+        foreach (var field in UniqueIdentifiers.Fields)
+        {
+            if (field.Get(after) is not { Length: > 0 } value) continue;
+            if (field.Get(before) == value) continue;
+            if (context.HolderOfIdentifier(field.Name, value) is { } holder && holder.Id != partyId)
+                return new EditError(ErrorCodes.DuplicateIdentifier, value, field.Name, holder);
+        }
+        return null;
+    }
+
     private static EditError? CheckUniqueness(Guid partyId, PartyData before, PartyData after, PartyContext context)
     {
         if (after.Number != before.Number && context.HolderOfNumber(after.Number) is { } numberHolder && numberHolder.Id != partyId)
             return new EditError(ErrorCodes.DuplicateNumber, Value: after.Number, Holder: numberHolder);
+
+        if (context.Reference.Settings.UniqueIdentifiers && after.Active && DuplicateIdentifier(partyId, before, after, context) is { } taken)
+            return taken;
 
         var becameVendorName = after.VendorNameKey is not null && after.VendorNameKey != before.VendorNameKey;
         if (becameVendorName && context.HolderOfVendorName(after.Name) is { } nameHolder && nameHolder.Id != partyId)

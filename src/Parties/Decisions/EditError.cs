@@ -19,6 +19,9 @@ public static class ErrorCodes
 {
     public const string DuplicateVendorName = "DUPLICATE_VENDOR_NAME";
     public const string DuplicateNumber = "DUPLICATE_NUMBER";
+    /// <summary>Another active party holds this national code, economic code or registration number (when the
+    /// organization's settings keep them unique); the holder is named.</summary>
+    public const string DuplicateIdentifier = "DUPLICATE_IDENTIFIER";
     public const string NumberTwiceInBatch = "NUMBER_TWICE_IN_BATCH";
     public const string UnknownNumber = "UNKNOWN_NUMBER";
     public const string InvalidPhone = "INVALID_PHONE";
@@ -39,6 +42,14 @@ public static class ErrorCodes
     public const string DiscountOutOfRange = "DISCOUNT_OUT_OF_RANGE";
     public const string TwoDefaults = "TWO_DEFAULTS";
     public const string FieldNotForPartyType = "FIELD_NOT_FOR_PARTY_TYPE";
+    /// <summary>The party was merged into another (the holder): it answers only where it went.</summary>
+    public const string PartyMerged = "PARTY_MERGED";
+    public const string NothingToMerge = "NOTHING_TO_MERGE";
+    public const string MergeIntoItself = "MERGE_INTO_ITSELF";
+    public const string UnknownParty = "UNKNOWN_PARTY";
+    public const string NotInMerge = "NOT_IN_MERGE";
+    public const string NotPreferable = "NOT_PREFERABLE";
+    public const string NotMergedHere = "NOT_MERGED_HERE";
 
     /// <summary>The dialect refused the value on the wire; it words the refusal itself, by the edit's key.</summary>
     public const string RefusedOnWire = "REFUSED_ON_WIRE";

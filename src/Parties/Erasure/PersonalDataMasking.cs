@@ -21,6 +21,8 @@ public static class PersonalDataMasking
         opts.Events.AddMaskingRuleForProtectedInformation<PartyChanged>(e => (PartyChanged)Plan().Mask(e));
         opts.Events.AddMaskingRuleForProtectedInformation<PartyDeactivated>(e => (PartyDeactivated)Plan().Mask(e));
         opts.Events.AddMaskingRuleForProtectedInformation<PartyReactivated>(e => (PartyReactivated)Plan().Mask(e));
+        opts.Events.AddMaskingRuleForProtectedInformation<PartyMerged>(e => (PartyMerged)Plan().Mask(e));
+        opts.Events.AddMaskingRuleForProtectedInformation<PartyUnmerged>(e => (PartyUnmerged)Plan().Mask(e));
     }
 
     /// <summary>Masks the events of <paramref name="streams"/> that hold personal values, in one transaction of its own;

@@ -13,8 +13,10 @@ public static class PartyContextLoader
 {
     /// <summary>Enlists the context for the edits of several parties (one list each); after the batch ran, the returned
     /// function gives the context and the holder parties themselves (a bulk update finds its targets among them by number).</summary>
+    /// <param name="lockingTenant">For a single write in a transaction: lock the identifiers it gives (see
+    /// <see cref="UniqueIdentifiers.EnlistHolders"/>).</param>
     public static Func<Task<(PartyContext Context, IReadOnlyList<Party> Holders)>> Enlist(IBatchedQuery batch,
-        IEnumerable<IEnumerable<PartyEdit>> editsPerParty)
+        IEnumerable<IEnumerable<PartyEdit>> editsPerParty, string? lockingTenant = null)
     {
         var lists = editsPerParty.Select(edits => edits.Select(Unwrap).ToList()).ToList();
         var numbers = lists.SelectMany(l => l.OfType<SetNumber>()).Select(e => e.Number).Distinct().ToArray();
@@ -24,13 +26,15 @@ public static class PartyContextLoader
         var holders = numbers.Length + names.Length == 0
             ? Task.FromResult<IReadOnlyList<Party>>([])
             : batch.Query<Party>().Where(p => p.Number.IsOneOf(numbers) || p.VendorNameKey.IsOneOf(names)).ToList();
+        var identifierHolders = UniqueIdentifiers.EnlistHolders(batch, [.. lists.SelectMany(l => l)], lockingTenant);
         return async () =>
         {
             var found = await holders;
             var context = new PartyContext(
                 await reference ?? new ReferenceData(),
                 found.ToDictionary(p => p.Number, p => new PartyRef(p.Id, p.Data.Name)),
-                found.Where(p => p.VendorNameKey is not null).ToDictionary(p => p.VendorNameKey!, p => new PartyRef(p.Id, p.Data.Name)));
+                found.Where(p => p.VendorNameKey is not null).ToDictionary(p => p.VendorNameKey!, p => new PartyRef(p.Id, p.Data.Name)),
+                identifierHolders is null ? null : await identifierHolders());
             return (context, found);
         };
     }
@@ -53,6 +57,16 @@ public static class PartyContextLoader
         if (holder is null) return context;
         var holders = new Dictionary<string, PartyRef>(context.VendorNameHolders) { [derived] = new PartyRef(holder.Id, holder.Data.Name) };
         return context with { VendorNameHolders = holders };
+    }
+
+    /// <summary>Opens the write's transaction before its first read when the edits give an identifier, so the locks
+    /// <see cref="Enlist"/> takes for it hold until the commit; returns the tenant to lock for, or null.</summary>
+    public static async Task<string?> LockingIdentifiersAsync(IDocumentSession session, IEnumerable<PartyEdit> edits,
+        CancellationToken cancellation)
+    {
+        if (!UniqueIdentifiers.Given(edits.Select(Unwrap))) return null;
+        await session.BeginTransactionAsync(cancellation);
+        return session.TenantId;
     }
 
     // Type-specific fields arrive wrapped; the holder they ask about is the same.

@@ -42,6 +42,14 @@ public sealed partial class AuditEntryProjection : EventProjection
 
     public AuditEntry Create(IEvent<PartyErased> e) => Entry(e);
 
+    public AuditEntry Create(IEvent<PartyMerged> e) => Entry(e);
+
+    public AuditEntry Create(IEvent<PartyAbsorbed> e) => Entry(e);
+
+    public AuditEntry Create(IEvent<PartyUnmerged> e) => Entry(e);
+
+    public AuditEntry Create(IEvent<PartyRestored> e) => Entry(e);
+
     private static AuditEntry Entry(IEvent e)
     {
         var entry = TrailEntry.Of(e)!;

@@ -4,7 +4,7 @@ using Parties.Erasure;
 
 namespace Parties.Projections;
 
-public enum AuditAction { Create, Update, Delete, Erase }
+public enum AuditAction { Create, Update, Delete, Erase, Merge, Unmerge }
 
 /// <summary>
 /// One write to a party as its history shows it, read straight from the event: when, who (user and key), through which
@@ -23,6 +23,8 @@ public sealed record TrailEntry(long Sequence, Guid Id, Guid PartyId, long Versi
         {
             PartyRegistered registered => (AuditAction.Create, Erasures.Registered(registered)),
             PartyErased erased => (AuditAction.Erase, Erasures.Changes(erased)),
+            PartyMerged or PartyAbsorbed => (AuditAction.Merge, MergeTrail.Changes(e.Data)),
+            PartyUnmerged or PartyRestored => (AuditAction.Unmerge, MergeTrail.Changes(e.Data)),
             PartyDeactivated deactivated => (AuditAction.Delete, deactivated.Changes),
             // A reactivation reads as an update, as it always has in the audit query and the Vendors audit trail.
             PartyReactivated reactivated => (AuditAction.Update, reactivated.Changes),

@@ -67,4 +67,5 @@ public sealed record NamedCode(string Codename, string Name);
 
 public enum Plan { Small, Medium, Large }
 
-public sealed record OrganizationSettings(Plan Plan = Plan.Large, string DefaultCountry = "IR");
+/// <param name="UniqueIdentifiers">No two active parties may hold one national code, economic code or registration number.</param>
+public sealed record OrganizationSettings(Plan Plan = Plan.Large, string DefaultCountry = "IR", bool UniqueIdentifiers = false);

@@ -75,6 +75,10 @@ public static class PartiesStore
         opts.Events.AddEventType<PartyReactivated>();
         opts.Events.AddEventType<PartyErased>();
         PersonalDataMasking.Configure(opts);
+        opts.Events.AddEventType<PartyMerged>();
+        opts.Events.AddEventType<PartyAbsorbed>();
+        opts.Events.AddEventType<PartyUnmerged>();
+        opts.Events.AddEventType<PartyRestored>();
 
         // The snapshot is written in the append's transaction, so its unique indexes decide races.
         opts.Projections.Snapshot<Party>(SnapshotLifecycle.Inline);
@@ -92,6 +96,7 @@ public static class PartiesStore
             })
             .Index(x => x.ModifiedAt);
         PartySearchIndex.Configure(opts);
+        DuplicateKeys.Configure(opts);
 
         opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Async);
         // The audit query filters within one organization and pages newest first by (timestamp, sequence): each

@@ -17,10 +17,10 @@ public static class VendorAccess
         : caller.SeesAll || party.OwnerId == caller.UserId ? VendorAccessResult.Granted
         : VendorAccessResult.Denied;
 
-    /// <summary>The vendors the caller may list: the same rule as <see cref="Check"/>, as a query filter.</summary>
+    /// <summary>The vendors the caller may list: the same rule as <see cref="Check"/>, as a query filter (and none merged into another).</summary>
     public static IQueryable<Party> Visible(IQueryable<Party> parties, VendorCaller caller)
     {
-        var vendors = parties.Where(p => p.Data.Roles.Contains(Roles.Vendor));
+        var vendors = parties.NotMerged().Where(p => p.Data.Roles.Contains(Roles.Vendor));
         return caller.SeesAll ? vendors : vendors.Where(p => p.Data.OwnerId == caller.UserId);
     }
 }

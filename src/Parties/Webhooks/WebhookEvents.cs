@@ -16,9 +16,10 @@ public sealed record WebhookEvent(string Type, ImmutableArray<FieldChange> Chang
 public static class WebhookEvents
 {
     public const string Created = "party.created", Updated = "party.updated",
-        Deactivated = "party.deactivated", Reactivated = "party.reactivated", Erased = "party.erased", Every = "*";
+        Deactivated = "party.deactivated", Reactivated = "party.reactivated", Erased = "party.erased", Merged = "party.merged",
+        Unmerged = "party.unmerged", Every = "*";
 
-    public static readonly ImmutableArray<string> Types = [Created, Updated, Deactivated, Reactivated, Erased];
+    public static readonly ImmutableArray<string> Types = [Created, Updated, Deactivated, Reactivated, Erased, Merged, Unmerged];
 
     /// <returns>Null for an event that is not published.</returns>
     public static WebhookEvent? Of(IEvent e) => Published(e) is { } webhook
@@ -29,6 +30,8 @@ public static class WebhookEvents
     {
         PartyRegistered registered => new(Created, Erasures.Registered(registered)),
         PartyErased erased => new(Erased, Erasures.Changes(erased)),
+        PartyMerged or PartyAbsorbed => new(Merged, MergeTrail.Changes(e.Data)),
+        PartyUnmerged or PartyRestored => new(Unmerged, MergeTrail.Changes(e.Data)),
         PartyDeactivated deactivated => new(Deactivated, deactivated.Changes),
         PartyReactivated reactivated => new(Reactivated, reactivated.Changes),
         // Streams written before the two events above recorded (de)activation as a change of the active field.

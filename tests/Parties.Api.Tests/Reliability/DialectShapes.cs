@@ -14,21 +14,24 @@ public static class DialectShapes
         if (!TryParse(body, out var json)) return "the body is not JSON";
         return dialect switch
         {
-            "parties" => PartiesError(json, bulk),
-            "vendors" => VendorsError(json),
+            "parties" => PartiesError(json, bulk, status),
+            "vendors" => VendorsError(json, status),
             "suppliers" => SuppliersError(json, status),
             "admin" => AdminError(json, status),
             _ => $"unknown dialect {dialect}",
         };
     }
 
-    /// <summary>DRF: <c>{"detail":"…"}</c>, <c>{"field":["…"]}</c>, or for a bulk a list of those, empty up to the failing item.</summary>
-    public static string? PartiesError(JsonElement json, bool bulk)
+    /// <summary>DRF: <c>{"detail":"…"}</c> (a 410 adds <c>merged_into</c>), <c>{"field":["…"]}</c>, or for a bulk a list of
+    /// those, empty up to the failing item.</summary>
+    public static string? PartiesError(JsonElement json, bool bulk, int status = 400)
     {
         if (json.ValueKind == JsonValueKind.Object)
         {
             if (json.TryGetProperty("detail", out var detail))
-                return detail.ValueKind == JsonValueKind.String && json.EnumerateObject().Count() == 1 ? null : "detail must be the only property, a string";
+                return detail.ValueKind == JsonValueKind.String &&
+                       json.EnumerateObject().All(p => p.Name == "detail" || (status == 410 && p.Name == "merged_into"))
+                    ? null : "detail must be the only property (with merged_into on a 410), a string";
             return FieldErrors(json, allowEmpty: false);
         }
         if (bulk && json.ValueKind == JsonValueKind.Array && json.GetArrayLength() > 0)
@@ -58,15 +61,17 @@ public static class DialectShapes
         return null;
     }
 
-    /// <summary><c>{"ok":false,"error":{"code":"…","message":"…"}}</c>, maybe with a <c>context</c>.</summary>
-    public static string? VendorsError(JsonElement json)
+    /// <summary><c>{"ok":false,"error":{"code":"…","message":"…"}}</c>, maybe with a <c>context</c> (a 410 with <c>mergedInto</c>).</summary>
+    public static string? VendorsError(JsonElement json, int status = 400)
     {
         if (json.ValueKind != JsonValueKind.Object) return "not an object";
         if (!json.TryGetProperty("ok", out var ok) || ok.ValueKind != JsonValueKind.False) return "ok is not false";
         if (!json.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object) return "no error object";
         if (!error.TryGetProperty("code", out var code) || code.ValueKind != JsonValueKind.String || code.GetString()!.Length == 0) return "no code";
         if (!error.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.String) return "no message";
-        return json.EnumerateObject().All(p => p.Name is "ok" or "error" or "context") ? null : "unexpected properties";
+        return json.EnumerateObject().All(p => p.Name is "ok" or "error" or "context" || (status == 410 && p.Name == "mergedInto") ||
+                                               (status == 400 && p.Name == "duplicateVendor"))
+            ? null : "unexpected properties";
     }
 
     /// <summary>Cin7 Core: <c>[{"ErrorCode":status,"Exception":"…"}]</c>.</summary>

@@ -23,8 +23,10 @@ public sealed record HostileRequest(string Dialect, string Method, string Path, 
 }
 
 /// <summary>The rows a hostile request may name: real ones of the organization, so a valid-looking request goes deep, and
-/// <paramref name="ForeignId"/>, a supplier (a party, a vendor) of another organization, which must not exist for the caller.</summary>
-public sealed record HostileTargets(string AdminKey, string ReadOnlyKey, Guid PartyId, Guid VendorId, Guid SupplierId, Guid ForeignId);
+/// <paramref name="ForeignId"/>, a supplier (a party, a vendor) of another organization, which must not exist for the caller;
+/// <paramref name="MergeableId"/>, a party that merges may absorb (and unmerges restore) without taking the others away.</summary>
+public sealed record HostileTargets(string AdminKey, string ReadOnlyKey, Guid PartyId, Guid VendorId, Guid SupplierId, Guid ForeignId,
+    Guid MergeableId);
 
 /// <summary>
 /// CsCheck generators of hostile requests against every endpoint of every dialect: a valid body (or query) that is
@@ -39,6 +41,7 @@ public static class HostileRequests
         (3, PartiesWrite(t)),
         (1, PartiesErase(t)),
         (1, PartiesBulk(t)),
+        (1, PartiesMerge(t)),
         (2, PartiesRead(t)),
         (1, HistoryRead(t)),
         (3, VendorsWrite(t)),
@@ -80,11 +83,24 @@ public static class HostileRequests
         select new HostileRequest("parties", method, "/api/parties/bulk/", "", body.Bytes, headers.ContentType, headers.Authorization,
             null, $"{count} items; {body.Description}");
 
+    private static Gen<HostileRequest> PartiesMerge(HostileTargets t) =>
+        from unmerge in Gen.Bool
+        from id in PathId(t.PartyId, t.ForeignId)
+        from other in Gen.Frequency((4, Gen.Const(t.MergeableId.ToString())), (2, OddIdText(t)))
+        from body in Body(unmerge
+            ? new JsonObject { ["restore"] = other }
+            : new JsonObject { ["absorb"] = new JsonArray(other), ["prefer"] = new JsonObject { ["notes"] = other, ["email"] = id } })
+        from ifMatch in IfMatch
+        from headers in Headers(t)
+        select new HostileRequest("parties", "POST", $"/api/parties/{id}/{(unmerge ? "unmerge" : "merge")}/", "", body.Bytes,
+            headers.ContentType, headers.Authorization, ifMatch, body.Description);
+
     private static Gen<HostileRequest> PartiesRead(HostileTargets t) =>
         from path in Gen.OneOf(Gen.Const("/api/parties/"), PathId(t.PartyId, t.ForeignId).Select(id => $"/api/parties/{id}/"),
-            PathId(t.PartyId, t.ForeignId).Select(id => $"/api/parties/{id}/history/"))
+            PathId(t.PartyId, t.ForeignId).Select(id => $"/api/parties/{id}/history/"),
+            PathId(t.PartyId, t.ForeignId).Select(id => $"/api/parties/{id}/duplicates/"), Gen.Const("/api/duplicates/"))
         from query in Query(t, "page", "page_size", "ordering", "party_type", "modified_since", "is_active", "include_inactive", "role",
-            "sub_type", "number", "search", "as_of", "version")
+            "sub_type", "number", "search", "as_of", "version", "min_score", "reason")
         from headers in Headers(t)
         select new HostileRequest("parties", "GET", path, query, null, null, headers.Authorization, null, "query");
 
@@ -453,7 +469,7 @@ public static class HostileRequests
             new string('9', 3000), "%E2%80%AE", "0123456789abcdef0123456789abcdefx")));
 
     private static readonly Gen<string> QueryValue = Gen.OneOf("", "0", "-1", "1", "2", "20", "99", "100", "101", "500", "501", "1000",
-        "1001", "2147483647", "2147483648", "99999999999999999999", "1e3", "0x10", "%201", "1.5", "abc", "true", "TRUE", "false", "yes", "null",
+        "1001", "2147483647", "2147483648", "99999999999999999999", "1e3", "0.5", "NaN", "-Infinity", "same_email", "similar_name", "0x10", "%201", "1.5", "abc", "true", "TRUE", "false", "yes", "null",
         "%00", "a%00b", "%FF", "%C0%AF", "%ED%A0%80", new string('a', 5000), "%25", "_", "%27%20OR%201%3D1--", "2024-13-45",
         "2024-01-01T00:00:00Z", "9999-12-31T23:59:59%2B14:00", "0001-01-01", "-number", "modified", "-modified", "individual",
         "organization", "customer_and_vendor", "none", "vendor", "alice", "carol", "WyJhIiwiYiJd",

@@ -127,7 +127,9 @@ public partial class hostile_input_is_refused_in_each_dialects_shape_and_writes_
         var supplier = (await Suppliers.CreateOneAsync(app.Host, org, Suppliers.Valid("Target Supplier"))).GetProperty("ID").GetGuid();
         var other = await Suppliers.OrganizationAsync(app.Host);
         var foreign = (await Suppliers.CreateOneAsync(app.Host, other, Suppliers.Valid("Foreign Supplier"))).GetProperty("ID").GetGuid();
-        return new HostileTargets(org.AdminKey, org.ReadOnlyKey, party, vendor, supplier, foreign);
+        var mergeable = await app.Host.CreateIdAsync(org.AdminKey,
+            new { number = "TARGET-2", party_type = "organization", legal_name = "Merge Target", role = "customer" });
+        return new HostileTargets(org.AdminKey, org.ReadOnlyKey, party, vendor, supplier, foreign, mergeable);
     }
 
     private static bool FailedUnexpectedly(string body) =>

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Npgsql;
 using Parties.Api.Tests.Infrastructure;
 using Shouldly;
+using static Parties.Api.Tests.Infrastructure.DatabaseWaits;
 
 namespace Parties.Api.Tests.Reliability;
 
@@ -21,27 +22,9 @@ public class killed_in_the_middle_of_a_bulk(TestPostgres postgres)
         var (_, key) = await Organizations.CreateAsync(http);
         var items = Enumerable.Range(0, Items).Select(i => new { number = $"K{i:0000}", party_type = "individual", first_name = $"Kim {i}" }).ToArray();
 
-        // The test holds the party table against writes, so the bulk's transaction stops at its first party row
-        // after its events are written: deterministically "in the middle".
         await using var holder = new NpgsqlConnection(database);
         await holder.OpenAsync();
-        var transaction = await holder.BeginTransactionAsync();
-        await Sql(holder, $"LOCK TABLE {PartiesStore.Schema}.mt_doc_party IN SHARE MODE", transaction);
-
-        var bulk = Send(http, key, items);
-        var writer = await WaitForAsync(holder, "select pid from pg_stat_activity where datname = current_database() " +
-                                                "and wait_event_type = 'Lock' and pid <> pg_backend_pid()", transaction);
-        // Its transaction has written events already: it holds a write lock on the events table.
-        (await Sql(holder, "select count(*) from pg_locks l join pg_class c on c.oid = l.relation " +
-                           $"where l.pid = {writer} and c.relname = 'mt_events' and l.mode = 'RowExclusiveLock' and l.granted", transaction))
-            .ShouldBe(1L);
-
-        await app.KillAsync();
-        await transaction.RollbackAsync();
-        await transaction.DisposeAsync();
-        (await Should.ThrowAsync<HttpRequestException>(bulk)).ShouldNotBeNull();
-        // PostgreSQL ends the dead client's session (and rolls its transaction back) once it runs again.
-        await WaitForAsync(holder, $"select 1 where not exists (select 1 from pg_stat_activity where pid = {writer})");
+        await KilledMidTransaction.KillWhileWritingAsync(app, holder, () => Send(http, key, items));
 
         var clock = Stopwatch.StartNew();
         await app.StartAsync();
@@ -85,24 +68,5 @@ public class killed_in_the_middle_of_a_bulk(TestPostgres postgres)
             (long)(await Sql(connection, $"select count(*) from {schema}.mt_streams"))!,
             (long)(await Sql(connection, $"select count(*) from {schema}.mt_doc_party"))!,
             (long)(await Sql(connection, $"select count(*) from {schema}.mt_doc_auditentry"))!);
-    }
-
-    /// <summary>Polls a query until it returns a row; returns its first value.</summary>
-    private static async Task<object> WaitForAsync(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            // Inside a transaction PostgreSQL keeps the first pg_stat_activity it read: drop it before each look.
-            await Sql(connection, "select pg_stat_clear_snapshot()", transaction);
-            if (await Sql(connection, sql, transaction) is { } value and not DBNull) return value;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"Still nothing after 30 s: {sql}");
-    }
-
-    private static async Task<object?> Sql(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        return await command.ExecuteScalarAsync();
     }
 }

@@ -14,7 +14,7 @@ namespace Parties.Api.Tests.Reliability;
 
 /// <summary>Acme's rows that Globex aims at, and a vendor of Globex's own (for the ids a body names inside it).</summary>
 public sealed record OddIdWorld(TestOrganization Acme, TestOrganization Globex, Guid Party, Guid Vendor, Guid Supplier, Guid ApiKey,
-    Guid GlobexVendor, Guid Webhook);
+    Guid GlobexVendor, Guid Webhook, Guid GlobexParty);
 
 /// <summary>The app, with the world built once for all the cases of the class.</summary>
 public sealed class OddIdApp(TestPostgres postgres) : AppFixture(postgres)
@@ -38,7 +38,8 @@ public sealed class OddIdApp(TestPostgres postgres) : AppFixture(postgres)
         var globexVendor = await Vendors.CreateAsync(Host, globex.AdminKey, "Globex Vendor");
         var webhook = (await Host.SendAsync(acme.AdminKey, HttpMethod.Post, "/api/webhooks/",
             new { url = "http://127.0.0.1:9/hook", events = new[] { "party.created" } }, 201)).GetProperty("id").GetGuid();
-        return new OddIdWorld(acme, globex, party, vendor, supplier, keyId, globexVendor, webhook);
+        var globexParty = await Host.CreateIdAsync(globex.AdminKey, new { number = "GLOBEX-1", party_type = "organization", legal_name = "Globex" });
+        return new OddIdWorld(acme, globex, party, vendor, supplier, keyId, globexVendor, webhook, globexParty);
     }
 }
 
@@ -99,6 +100,19 @@ public partial class odd_identifiers_are_the_dialects_not_found_and_write_nothin
         new("GET /api/parties/{id}/history/", "parties", w => w.Party, (_, id) => new("GET", $"/api/parties/{Segment(id)}/history/"), _ => 404),
         new("POST /api/parties/{id}/erase/", "parties", w => w.Party,
             (_, id) => new("POST", $"/api/parties/{Segment(id)}/erase/", Body: new { reason = "odd" }), _ => 404),
+        new("GET /api/parties/{id}/duplicates/", "parties", w => w.Party, (_, id) => new("GET", $"/api/parties/{Segment(id)}/duplicates/"),
+            _ => 404),
+        new("POST /api/parties/{id}/merge/", "parties", w => w.Party,
+            (w, id) => new("POST", $"/api/parties/{Segment(id)}/merge/", Body: new { absorb = new[] { w.GlobexVendor } }), _ => 404),
+        new("POST /api/parties/{id}/merge/ (absorb)", "parties", w => w.Party,
+            (w, id) => new("POST", $"/api/parties/{w.GlobexVendor}/merge/", Body: new { absorb = new[] { id } }), _ => 400),
+        new("POST /api/parties/{id}/merge/ (prefer)", "parties", w => w.Party,
+            (w, id) => new("POST", $"/api/parties/{w.GlobexVendor}/merge/", Body: new { absorb = new[] { w.GlobexParty }, prefer = new { notes = id } }),
+            _ => 400),
+        new("POST /api/parties/{id}/unmerge/", "parties", w => w.Party,
+            (w, id) => new("POST", $"/api/parties/{Segment(id)}/unmerge/", Body: new { restore = w.GlobexVendor }), _ => 404),
+        new("POST /api/parties/{id}/unmerge/ (restore)", "parties", w => w.Party,
+            (w, id) => new("POST", $"/api/parties/{w.GlobexVendor}/unmerge/", Body: new { restore = id }), _ => 400),
         new("PUT /api/parties/bulk/ (number)", "parties", _ => Guid.Empty,
             (_, id) => new("PUT", "/api/parties/bulk/", Body: new[] { Party(id) }), _ => 400),
         new("PATCH /api/parties/bulk/ (number)", "parties", _ => Guid.Empty,

@@ -77,6 +77,7 @@ public static class ListParties
 
     private static IQueryable<Party> Filter(IQueryable<Party> parties, ListFilter filter)
     {
+        parties = parties.NotMerged();
         if (filter.Active is { } active) parties = parties.Where(p => p.Data.Active == active);
         if (filter.PartyType is { } type) parties = parties.Where(p => p.Data.PartyType == type);
         if (filter.SubType is { } subType) parties = parties.Where(p => p.Data.SubType == subType);

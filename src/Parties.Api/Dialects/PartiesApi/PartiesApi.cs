@@ -144,6 +144,41 @@ public static class PartiesApi
             .Produces<Dictionary<string, string[]>>(400)
             .Produces<Dictionary<string, string>>(403)
             .Produces<Dictionary<string, string>>(404);
+        group.MapGet("/{id:guid}/duplicates/", PartyDuplicates.Handle)
+            .WithName("parties_duplicates")
+            .WithSummary("Find a party's likely duplicates")
+            .WithDescription("Active parties of the organization that may be this one, best first, each with a score from 0 " +
+                "to 1 and its reasons: same_national_code, same_economic_code, same_registration_number, same_mobile (E.164), " +
+                $"same_email, similar_name (trigram similarity). min_score (default {PartyDuplicates.DefaultMinScore}) drops weaker ones.")
+            .RequireCaller(Errors, Permissions.Read)
+            .Produces<DuplicateList>()
+            .Produces<Dictionary<string, string[]>>(400)
+            .Produces<Dictionary<string, string>>(404)
+            .Produces<Dictionary<string, string>>(410);
+        group.MapPost("/{id:guid}/merge/", MergeEndpoints.Merge)
+            .WithName("parties_merge")
+            .WithSummary("Merge parties into this one")
+            .WithDescription("Absorbs the parties listed in absorb (all in one transaction, or none): scalar fields keep this " +
+                "party's value unless prefer names another party for that field; addresses, phones, roles and custom fields " +
+                "are united. An absorbed party's id then answers 410 with merged_into, except its history and time travel " +
+                "before the merge. With If-Match, a survivor changed since that version is a 412. Admins and bookkeepers.")
+            .RequireCaller(Errors, Permissions.Write)
+            .Accepts<MergeInput>("application/json")
+            .Produces<PartyResource>()
+            .Produces<Dictionary<string, string[]>>(400)
+            .Produces<Dictionary<string, string>>(404)
+            .Produces<Dictionary<string, string>>(410);
+        group.MapPost("/{id:guid}/unmerge/", MergeEndpoints.Unmerge)
+            .WithName("parties_unmerge")
+            .WithSummary("Undo the merge of a party into this one")
+            .WithDescription("Brings the party named in restore back as it was at the merge, and takes back from this party " +
+                "the values it received from it, except those changed since the merge, which kept lists. Admins and bookkeepers.")
+            .RequireCaller(Errors, Permissions.Write)
+            .Accepts<UnmergeInput>("application/json")
+            .Produces<UnmergeOutput>()
+            .Produces<Dictionary<string, string[]>>(400)
+            .Produces<Dictionary<string, string>>(404)
+            .Produces<Dictionary<string, string>>(410);
         return app;
     }
 }

@@ -24,6 +24,11 @@ public sealed class PartiesErrors : IDialectErrors
     public IResult PreconditionFailed(int version) =>
         Detail(412, $"Precondition failed: the party is at version {version}.");
 
+    /// <summary>410 for a party merged into another: where it went, as <c>merged_into</c>.</summary>
+    public static IResult Gone(Guid survivor) => Results.Json(
+        new Dictionary<string, string> { ["detail"] = $"This party was merged into {survivor}.", ["merged_into"] = survivor.ToString() },
+        PartiesJson.Options, statusCode: StatusCodes.Status410Gone);
+
     public static IResult Fields(IReadOnlyDictionary<string, string[]> errors) =>
         Results.Json(errors, PartiesJson.Options, statusCode: 400);
 

@@ -33,6 +33,7 @@ public static class PartyEndpoints
         await using var session = store.QuerySession(http.Caller().OrganizationId);
         var party = await point.LoadAsync(session, id, http.RequestAborted);
         if (party is null) return Errors.NotFound();
+        if (party.MergedInto is { } survivor) return PartiesErrors.Gone(survivor);
         ETags.Set(http.Response, party.Version);
         return Results.Json(PartyOutput.From(PartySnapshot.Of(party)), PartiesJson.Options);
     }
@@ -68,12 +69,14 @@ public static class PartyEndpoints
         decision.Status == DecisionStatus.Done ? Results.NoContent() : Respond(decision, http, StatusCodes.Status200OK);
 
     /// <summary>The answer to a write, from what the handler decided.</summary>
-    private static IResult Respond(PartyDecision decision, HttpContext http, int successStatus)
+    public static IResult Respond(PartyDecision decision, HttpContext http, int successStatus)
     {
         switch (decision.Status)
         {
             case DecisionStatus.NotFound:
                 return Errors.NotFound();
+            case DecisionStatus.Gone:
+                return PartiesErrors.Gone(decision.MergedInto!.Value);
             case DecisionStatus.VersionMismatch:
                 ETags.Set(http.Response, decision.Party!.Version);
                 return Errors.PreconditionFailed(decision.Party.Version);

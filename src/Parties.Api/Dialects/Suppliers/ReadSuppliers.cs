@@ -65,11 +65,11 @@ public static class ReadSuppliers
         await using var session = store.QuerySession(caller.OrganizationId);
         var party = await session.LoadAsync<Party>(partyId, http.RequestAborted);
         if (VendorAccess.Check(party?.Data, caller.AsVendorCaller()) != VendorAccessResult.Granted) return Errors.NotFound();
-        if (point.IsNow) return Results.Json(SupplierOutput.From(PartySnapshot.Of(party!)), SuppliersJson.Options);
-
         // Who may see the supplier is decided on it as it is now; what is shown is the supplier as it was.
-        var then = await point.LoadAsync(session, partyId, http.RequestAborted);
+        var then = point.IsNow ? party : await point.LoadAsync(session, partyId, http.RequestAborted);
         if (then is null || !then.Data.HasRole(Roles.Vendor)) return Errors.NotFound();
+        if (then.MergedInto is { } survivor) return SuppliersErrors.Merged(survivor);
+        if (point.IsNow) return Results.Json(SupplierOutput.From(PartySnapshot.Of(then)), SuppliersJson.Options);
         ETags.Set(http.Response, then.Version);
         return Results.Json(SupplierOutput.From(PartySnapshot.Of(then)), SuppliersJson.Options);
     }

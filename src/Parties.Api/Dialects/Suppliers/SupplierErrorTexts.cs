@@ -10,6 +10,8 @@ public static class SupplierErrorTexts
     public static IEnumerable<string> Of(PartyDecision decision, SupplierInput input, SupplierEdits edits) =>
         decision.Status is DecisionStatus.NotFound or DecisionStatus.Denied
             ? edits.Refusals.Values.Prepend(SuppliersErrors.SupplierNotFound)
+            : decision is { Status: DecisionStatus.Gone, MergedInto: { } survivor }
+            ? edits.Refusals.Values.Prepend(SuppliersErrors.MergedText(survivor))
             : decision.Outcomes.Where(o => o.Status == EditStatus.Rejected).Select(o => Text(o, input, edits)).Distinct();
 
     private static string Text(EditOutcome outcome, SupplierInput input, SupplierEdits edits)
@@ -20,6 +22,7 @@ public static class SupplierErrorTexts
             ErrorCodes.RefusedOnWire => edits.Refusals[outcome.Key],
             ErrorCodes.DuplicateVendorName => $"Supplier with name '{input.Name}' already exists",
             ErrorCodes.DuplicateNumber => "Supplier with the same number already exists",
+            ErrorCodes.DuplicateIdentifier => $"Supplier with tax number '{error.Value}' already exists ({error.Holder?.Id})",
             ErrorCodes.TwoDefaults => "Only one address of each Type can be DefaultForType",
             ErrorCodes.InvalidCurrency => $"Currency '{error.Value}' is not a valid ISO 4217 code",
             ErrorCodes.InvalidPaymentTerm => $"Payment term '{error.Value}' not found or not active",

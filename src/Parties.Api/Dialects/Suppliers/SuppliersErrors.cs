@@ -36,6 +36,10 @@ public sealed class SuppliersErrors : IDialectErrors
     public IResult TooManyRequests(int retryAfterSeconds) =>
         Error(503, $"API limit reached: 60 calls per minute. Retry in {retryAfterSeconds} seconds.");
 
+    public static string MergedText(Guid survivor) => $"Supplier was merged into {survivor}";
+
+    public static IResult Merged(Guid survivor) => Error(StatusCodes.Status410Gone, MergedText(survivor));
+
     public static IResult Error(int status, string message) =>
         Results.Json(new[] { new SupplierError(status, message) }, SuppliersJson.Options, statusCode: status);
 }

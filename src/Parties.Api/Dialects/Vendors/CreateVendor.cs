@@ -23,8 +23,12 @@ public static class CreateVendor
         return Respond(await bus.InvokeForTenantAsync<PartyDecision>(caller.OrganizationId, command, http.RequestAborted));
     });
 
-    private static IResult Respond(PartyDecision decision) =>
-        decision.FirstRejection is { Error: { } rejected }
-            ? VendorsErrors.Error(StatusCodes.Status400BadRequest, VendorErrorTexts.Of(rejected))
-            : VendorsJson.Ok(new VendorCreated(decision.Party!.Id), StatusCodes.Status201Created);
+    private static IResult Respond(PartyDecision decision) => decision.FirstRejection switch
+    {
+        { Error: { Code: ErrorCodes.DuplicateIdentifier, Holder: { } holder } rejected } => Results.Json(
+            new VendorsDuplicateFailure(false, VendorErrorTexts.Of(rejected), new VendorRef(holder.Id, holder.Name)), VendorsJson.Options,
+            statusCode: StatusCodes.Status400BadRequest),
+        { Error: { } rejected } => VendorsErrors.Error(StatusCodes.Status400BadRequest, VendorErrorTexts.Of(rejected)),
+        _ => VendorsJson.Ok(new VendorCreated(decision.Party!.Id), StatusCodes.Status201Created),
+    };
 }

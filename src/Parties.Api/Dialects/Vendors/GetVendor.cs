@@ -20,10 +20,10 @@ public static class GetVendor
         // Who may see the vendor is decided on the vendor as it is now; what is shown is the vendor as it was.
         var read = await VendorLoads.LoadAsync(session, caller, id, http.RequestAborted);
         if (Errors.Refusal(read.Access) is { } refusal) return refusal;
-        if (point.IsNow) return VendorsJson.Ok(VendorOutput.Details(read.Party!, read.Reference));
-
-        var then = await point.LoadAsync(session, id, http.RequestAborted);
+        var then = point.IsNow ? read.Party : await point.LoadAsync(session, id, http.RequestAborted);
         if (then is null || !then.Data.HasRole(Roles.Vendor)) return Errors.NotFound();
+        if (then.MergedInto is { } survivor) return VendorsErrors.Merged(await VendorLoads.SurvivorAsync(session, survivor, http.RequestAborted));
+        if (point.IsNow) return VendorsJson.Ok(VendorOutput.Details(then, read.Reference));
         ETags.Set(http.Response, then.Version);
         return VendorsJson.Ok(VendorOutput.Details(then, read.Reference));
     }

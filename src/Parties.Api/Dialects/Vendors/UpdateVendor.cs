@@ -1,5 +1,6 @@
 using Parties.Api.Idempotency;
 using Parties.Api.Auth;
+using Marten;
 using Wolverine;
 
 namespace Parties.Api.Dialects.Vendors;
@@ -26,13 +27,20 @@ public static class UpdateVendor
         var caller = http.Caller();
         var command = new UpdateParty(id, edits, EditMode.PerField, null, caller.As(VendorsErrors.Name, http), caller.AsVendorCaller(),
             http.IdempotentWrite());
-        return Respond(await bus.DecideAsync(caller.OrganizationId, command, http.RequestAborted));
+        var decision = await bus.DecideAsync(caller.OrganizationId, command, http.RequestAborted);
+        if (decision is { Status: DecisionStatus.Gone, MergedInto: { } survivor })
+        {
+            await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(caller.OrganizationId);
+            return VendorsErrors.Merged(await VendorLoads.SurvivorAsync(session, survivor, http.RequestAborted));
+        }
+        return Respond(decision);
     });
 
     private static IResult Respond(PartyDecision decision) => decision.Status switch
     {
         DecisionStatus.NotFound => Errors.NotFound(),
         DecisionStatus.Denied => Errors.AccessDenied(),
+        DecisionStatus.Gone => VendorsErrors.Merged(new VendorRef(decision.MergedInto!.Value, null)),
         _ => Results.Json(VendorUpdates.Answer(decision), VendorsJson.Options),
     };
 }

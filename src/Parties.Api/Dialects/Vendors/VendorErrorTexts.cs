@@ -7,6 +7,8 @@ public static class VendorErrorTexts
     {
         ErrorCodes.DuplicateVendorName => new("DUPLICATE_VENDOR_NAME", "Vendor with the same name already exist"),
         ErrorCodes.DuplicateNumber => new("DUPLICATE_NUMBER", "Vendor with the same number already exist"),
+        ErrorCodes.DuplicateIdentifier => new("DUPLICATE_VENDOR_IDENTIFIER",
+            $"Vendor with the same {(error.Expected == PartyFields.EconomicCode.Name ? "GST number" : error.Expected == PartyFields.NationalCode.Name ? "PAN number" : "identifier")} already exist"),
         ErrorCodes.InvalidPhone => new("INVALID_NUMBER", "Phone number must be in the format +{country_code}{number}"),
         ErrorCodes.InvalidOwner => new("INVALID_OWNER", "Owner not found in the organization"),
         ErrorCodes.InvalidUserInCommunications =>

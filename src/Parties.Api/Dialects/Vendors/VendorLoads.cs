@@ -20,6 +20,10 @@ public static class VendorLoads
         return new VendorRead(found, await reference ?? new ReferenceData(), VendorAccess.Check(found?.Data, caller.AsVendorCaller()));
     }
 
+    /// <summary>The vendor a merged one went into, with its name, for the 410.</summary>
+    public static async Task<VendorRef> SurvivorAsync(IQuerySession session, Guid survivor, CancellationToken cancellation) =>
+        new(survivor, (await session.LoadAsync<Party>(survivor, cancellation))?.Data.Name);
+
     public static async Task<ReferenceData> ReferenceAsync(IQuerySession session, CancellationToken cancellation) =>
         await session.LoadAsync<ReferenceData>(ReferenceData.DocumentId, cancellation) ?? new ReferenceData();
 

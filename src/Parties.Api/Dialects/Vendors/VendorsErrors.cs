@@ -37,6 +37,10 @@ public sealed class VendorsErrors : IDialectErrors
         _ => null,
     };
 
+    public static IResult Merged(VendorRef survivor) => Results.Json(
+        new VendorsMergedFailure(false, new VendorsErrorBody("VENDOR_MERGED", $"Vendor was merged into {survivor.Id}"), survivor),
+        VendorsJson.Options, statusCode: StatusCodes.Status410Gone);
+
     public static IResult Error(int status, string code, string message) => Error(status, new VendorsErrorBody(code, message));
 
     public static IResult Error(int status, VendorsErrorBody error) =>

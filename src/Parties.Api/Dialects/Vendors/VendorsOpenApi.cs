@@ -10,6 +10,12 @@ public sealed record VendorsOk<T>(bool Ok, T Data);
 
 public sealed record VendorsFailure(bool Ok, VendorsErrorBody Error);
 
+/// <summary>400 for a vendor created with an identifier another vendor holds: which one.</summary>
+public sealed record VendorsDuplicateFailure(bool Ok, VendorsErrorBody Error, VendorRef DuplicateVendor);
+
+/// <summary>410 for a vendor merged into another: where it went.</summary>
+public sealed record VendorsMergedFailure(bool Ok, VendorsErrorBody Error, VendorRef MergedInto);
+
 public sealed record VendorsErrorBody(string Code, string Message);
 
 public sealed record VendorCreated(Guid Id);

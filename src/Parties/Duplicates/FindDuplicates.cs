@@ -1,0 +1,36 @@
+using Marten;
+using Marten.Linq.MatchesSql;
+using Marten.Services.BatchQuerying;
+
+namespace Parties;
+
+/// <summary>The candidates for one party: one round trip of index lookups, one per key it has, then scored in the domain.</summary>
+public static class FindDuplicates
+{
+    /// <summary>How many parties each lookup brings at most; the best of them are answered.</summary>
+    public const int PerLookup = 100;
+
+    public static async Task<IReadOnlyList<DuplicateCandidate>> ForAsync(IQuerySession session, Party party, double minScore,
+        CancellationToken cancellation)
+    {
+        var batch = session.CreateBatchQuery();
+        var lookups = new List<Task<IReadOnlyList<Party>>>();
+        foreach (var key in DuplicateKeys.All.Where(k => k != DuplicateKeys.Name))
+            if (key.Value(party) is { Length: > 0 } value)
+                lookups.Add(Others(batch, party).Where(p => p.MatchesSql($"{key.Expression} = ?", value)).Take(PerLookup).ToList());
+        if (party.NameKey is { } name)
+            lookups.Add(Others(batch, party).Where(p => p.MatchesSql($"{DuplicateKeys.NameExpression} % ?", name)).Take(PerLookup).ToList());
+        if (lookups.Count == 0) return [];
+        await batch.Execute(cancellation);
+
+        var found = new Dictionary<Guid, Party>();
+        foreach (var lookup in lookups)
+        foreach (var other in await lookup)
+            found.TryAdd(other.Id, other);
+        return [.. found.Values.Select(other => DuplicateScore.Of(party, other)).OfType<DuplicateCandidate>()
+            .Where(c => c.Score >= minScore).OrderByDescending(c => c.Score).ThenBy(c => c.Party.Number, StringComparer.Ordinal)];
+    }
+
+    private static IBatchedQueryable<Party> Others(IBatchedQuery batch, Party party) =>
+        batch.Query<Party>().Where(p => p.MergedInto == null && p.Id != party.Id);
+}
