@@ -79,15 +79,29 @@ public class erasure_plans
     public void an_erasure_is_recorded_with_the_fields_that_held_a_value_and_published_as_party_erased()
     {
         var party = new Party { Id = Guid.NewGuid(), Version = 4, Data = Person };
-        var (decision, erased) = ErasePartyHandler.Decide(new EraseParty(party.Id, "asked", new Actor("alice", Guid.Empty, "parties", "r")),
-            party, Reference());
+        var (decision, erased, _) = ErasePartyHandler.Decide(new EraseParty(party.Id, "asked", new Actor("alice", Guid.Empty, "parties", "r")),
+            party, [], Reference());
         decision.Found.ShouldBeTrue();
         decision.Streams.ShouldBe([new StreamToMask(party.Id, 5)]);
         erased!.CustomFields.ShouldBe(["birthplace"]);
         erased.Fields.ShouldContain("notes");
         var webhook = WebhookEvents.Of(new Event<PartyErased>(erased))!;
         (webhook.Type, webhook.Erased, webhook.Reason).ShouldBe((WebhookEvents.Erased, true, "asked"));
-        ErasePartyHandler.Decide(new EraseParty(party.Id, "asked", new Actor("alice", Guid.Empty, "parties", "r")), null, Reference())
+        ErasePartyHandler.Decide(new EraseParty(party.Id, "asked", new Actor("alice", Guid.Empty, "parties", "r")), null, [], Reference())
             .Decision.Found.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void erasing_a_survivor_erases_the_parties_merged_into_it_and_masks_their_streams()
+    {
+        var survivor = new Party { Id = Guid.NewGuid(), Version = 4, Data = Person };
+        var absorbed = new Party { Id = Guid.NewGuid(), Version = 2, Data = Person, MergedInto = survivor.Id };
+        var (decision, _, erasedAbsorbed) = ErasePartyHandler.Decide(
+            new EraseParty(survivor.Id, "asked", new Actor("alice", Guid.Empty, "parties", "r")), survivor, [absorbed], Reference());
+
+        decision.Streams.ShouldBe([new StreamToMask(survivor.Id, 5), new StreamToMask(absorbed.Id, 3)]);
+        erasedAbsorbed.Count.ShouldBe(1);
+        erasedAbsorbed[0].Party.ShouldBe(absorbed);
+        erasedAbsorbed[0].Event.Fields.ShouldContain("notes");
     }
 }

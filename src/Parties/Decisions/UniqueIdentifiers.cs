@@ -14,7 +14,8 @@ public static class UniqueIdentifiers
     public static readonly PartyField<string?>[] Fields = [PartyFields.NationalCode, PartyFields.EconomicCode, PartyFields.RegistrationNumber];
 
     // A condition on no column: PostgreSQL evaluates it once, before reading any row, and it is never true (no row loads).
-    private const string LockSql = "where (select count(*) from (select pg_advisory_xact_lock(hashtextextended(?, 0))) as held) = 0";
+    // The key is hashed here, not in SQL: a parameter holding the value would reach the command log at Debug.
+    private const string LockSql = "where (select count(*) from (select pg_advisory_xact_lock(?)) as held) = 0";
 
     private static readonly string[] Expressions =
         [DuplicateKeys.NationalCode.Expression, DuplicateKeys.EconomicCode.Expression, DuplicateKeys.RegistrationNumber.Expression];
@@ -36,7 +37,7 @@ public static class UniqueIdentifiers
             .Select(e => e.Value!).Distinct().ToArray()).ToArray();
         if (values.All(v => v.Length == 0)) return null;
         if (lockingTenant is not null)
-            foreach (var key in Fields.Zip(values).SelectMany(p => p.Second.Select(v => $"{lockingTenant}:{p.First.Name}:{v}")).Order(StringComparer.Ordinal))
+            foreach (var key in Fields.Zip(values).SelectMany(p => p.Second.Select(v => LockKey($"{lockingTenant}:{p.First.Name}:{v}"))).Order())
                 _ = batch.Query<Party>(LockSql, key);
         var sql = $"({string.Join(" or ", Expressions.Select(e => $"{e} = ANY(?)"))})";
         var holders = batch.Query<Party>()
@@ -53,4 +54,7 @@ public static class UniqueIdentifiers
             return found;
         };
     }
+
+    private static long LockKey(string text) =>
+        BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

@@ -38,9 +38,9 @@ public sealed class IdempotencyRecord
 
     /// <summary>This record with <paramref name="partyId"/>'s personal values taken out of the answer it keeps, so a
     /// replay cannot give them back.</summary>
-    public IdempotencyRecord Erasing(Guid partyId, ErasurePlan plan)
+    public IdempotencyRecord Erasing(IReadOnlyCollection<Guid> partyIds, ErasurePlan plan)
     {
-        PartySnapshot Erase(PartySnapshot party) => party.Id == partyId ? party with { Data = plan.Erase(party.Data) } : party;
+        PartySnapshot Erase(PartySnapshot party) => partyIds.Contains(party.Id) ? party with { Data = plan.Erase(party.Data) } : party;
         Decision = Decision is { Party: { } party } decision ? decision with { Party = Erase(party) } : Decision;
         Bulk = Bulk is { } bulk ? bulk with { Parties = [.. bulk.Parties.Select(Erase)] } : Bulk;
         return this;

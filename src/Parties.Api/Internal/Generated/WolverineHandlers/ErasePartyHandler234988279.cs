@@ -26,12 +26,12 @@ namespace Internal.Generated.WolverineHandlers
             var eraseParty = (Parties.Erasure.EraseParty)context.Envelope.Message;
 
             Parties.ActorMetadata.Before(eraseParty, documentSession);
-            (var eventStreamOfParty, var referenceData, var idempotencyRecordIReadOnlyList) = await Parties.Erasure.ErasePartyHandler.LoadAsync(eraseParty, documentSession, cancellation).ConfigureAwait(false);
+            (var eventStreamOfParty, var partyIReadOnlyList, var referenceData, var idempotencyRecordIReadOnlyList) = await Parties.Erasure.ErasePartyHandler.LoadAsync(eraseParty, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Parties.Erasure.ErasePartyHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Parties.Erasure.ErasePartyHandler");
             
             // The actual message execution
-            (var outgoing1, var outgoing2, var outgoing3) = Parties.Erasure.ErasePartyHandler.Handle(eraseParty, eventStreamOfParty, referenceData, idempotencyRecordIReadOnlyList, _erasureOptions);
+            (var outgoing1, var outgoing2, var outgoing3) = Parties.Erasure.ErasePartyHandler.Handle(eraseParty, eventStreamOfParty, partyIReadOnlyList, referenceData, idempotencyRecordIReadOnlyList, _erasureOptions);
 
             
             // Outgoing, cascaded message
