@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Alba;
 using Marten;
-using Npgsql;
 using Parties.Api.Tests.Infrastructure;
 using Parties.Api.Tests.PartiesDialect;
 using Parties.Api.Tests.SuppliersDialect;
@@ -69,32 +68,19 @@ public class unique_identifiers_block_a_second_holder_when_the_organization_asks
     public async Task two_writers_that_both_read_no_holder_end_at_the_claim_index_and_the_loser_is_refused_naming_the_winner()
     {
         var org = await UniqueAsync();
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using (var hold = await connection.BeginTransactionAsync())
-        {
-            // Reads go on, but no party row can be written until this transaction ends: both writers decide on no holder
-            // and wait at their snapshot's write. Without the claim index both would then commit.
-            await DatabaseWaits.Sql(connection, "lock table parties.mt_doc_party in exclusive mode", hold);
-            var writes = new[] { "RC-1", "RC-2" }.Select(number => app.Host.Scenario(s =>
+        // Both decide on no holder before either commits: without the claim index both would commit.
+        var answers = await WritesHeldAtTheSnapshot.RunAsync(app.ConnectionString, ["RC-1", "RC-2"],
+            number => app.Host.Scenario(s =>
             {
                 s.Post.Json(Party(number, "0099999999")).ToUrl("/api/parties/");
                 s.WithApiKey(org.AdminKey);
                 s.IgnoreStatusCode();
-            })).ToList();
-            await DatabaseWaits.WaitForAsync(connection, """
-                select 1 where (select count(*) from pg_locks
-                                where relation = 'parties.mt_doc_party'::regclass and not granted) = 2
-                """, hold);
-            await hold.RollbackAsync();
-
-            var answers = await Task.WhenAll(writes);
-            var statuses = answers.Select(a => a.Context.Response.StatusCode).Order().ToArray();
-            statuses.ShouldBe([201, 400], string.Join(", ", statuses));
-            var winner = (await answers.Single(a => a.Context.Response.StatusCode == 201).JsonAsync()).GetProperty("id").GetGuid();
-            var refused = await answers.Single(a => a.Context.Response.StatusCode == 400).JsonAsync();
-            refused.GetProperty("national_code")[0].GetString().ShouldBe(Refusal(winner));
-        }
+            }));
+        var statuses = answers.Select(a => a.Context.Response.StatusCode).Order().ToArray();
+        statuses.ShouldBe([201, 400], string.Join(", ", statuses));
+        var winner = (await answers.Single(a => a.Context.Response.StatusCode == 201).JsonAsync()).GetProperty("id").GetGuid();
+        var refused = await answers.Single(a => a.Context.Response.StatusCode == 400).JsonAsync();
+        refused.GetProperty("national_code")[0].GetString().ShouldBe(Refusal(winner));
 
         await using var session = app.Store.QuerySession(org.Id);
         var holders = await session.Query<Party>().Where(p => p.Data.NationalCode == "0099999999").ToListAsync();
