@@ -6,13 +6,19 @@ namespace Parties;
 /// <summary>A party came into being with these values.</summary>
 /// <param name="ErasedFields">The personal fields it was registered with, once an erasure has taken their values out
 /// of <paramref name="Data"/>: the history still shows that they were set.</param>
-public sealed record PartyRegistered(Guid PartyId, PartyData Data, ImmutableArray<string>? ErasedFields = null);
+/// <param name="Claims">The identifier fields whose values this write claims (<see cref="IdentifierClaims"/>); null for none.</param>
+public sealed record PartyRegistered(Guid PartyId, PartyData Data, ImmutableArray<string>? ErasedFields = null,
+    ImmutableArray<string>? Claims = null);
 
 /// <summary>
 /// A write changed fields of a party. Each change carries the value before and after, so the audit trail, the
 /// change feed and time travel need no other source. The event's type says what the write meant.
 /// </summary>
-public abstract record PartyFieldsChanged(ImmutableArray<FieldChange> Changes);
+public abstract record PartyFieldsChanged(ImmutableArray<FieldChange> Changes)
+{
+    /// <summary>The identifier fields whose new values this write claims (<see cref="IdentifierClaims"/>); null for none.</summary>
+    public ImmutableArray<string>? Claims { get; init; }
+}
 
 /// <summary>Fields of a party changed.</summary>
 public sealed record PartyChanged(ImmutableArray<FieldChange> Changes) : PartyFieldsChanged(Changes);
@@ -75,15 +81,16 @@ public static class PartyEvents
         };
 
     /// <summary>The event that records a write from <paramref name="before"/> to <paramref name="after"/>; null when nothing changed.</summary>
-    public static PartyFieldsChanged? Of(PartyData before, PartyData after)
+    public static PartyFieldsChanged? Of(PartyData before, PartyData after, ImmutableArray<string>? claims = null)
     {
         var changes = PartyFields.Diff(before, after);
         if (changes.IsEmpty) return null;
-        return (before.Active, after.Active) switch
+        PartyFieldsChanged changed = (before.Active, after.Active) switch
         {
             (true, false) => new PartyDeactivated(changes),
             (false, true) => new PartyReactivated(changes),
             _ => new PartyChanged(changes),
         };
+        return claims is null ? changed : changed with { Claims = claims };
     }
 }

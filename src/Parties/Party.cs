@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using JasperFx.Events;
 using Parties.Erasure;
 
@@ -27,11 +28,21 @@ public sealed class Party
     /// <summary>The survivor this party was merged into; null while it is a party of its own.</summary>
     public Guid? MergedInto { get; set; }
 
+    /// <summary>The national code this party claimed (<see cref="IdentifierClaims"/>), unique per organization; null when unclaimed.</summary>
+    public string? NationalCodeClaim { get; set; }
+
+    /// <summary>The economic code this party claimed, unique per organization; null when unclaimed.</summary>
+    public string? EconomicCodeClaim { get; set; }
+
+    /// <summary>The registration number this party claimed, unique per organization; null when unclaimed.</summary>
+    public string? RegistrationNumberClaim { get; set; }
+
     public static Party Create(IEvent<PartyRegistered> registered)
     {
         var at = EventTime.Of(registered);
         var party = new Party { Id = registered.Data.PartyId, CreatedAt = at };
         party.Set(registered.Data.Data, at);
+        party.Claim(registered.Data.Claims, UniqueIdentifiers.Fields.Select(f => f.Name));
         return party;
     }
 
@@ -41,8 +52,11 @@ public sealed class Party
 
     public void Apply(IEvent<PartyReactivated> reactivated) => Change(reactivated, reactivated.Data);
 
-    public void Apply(IEvent<PartyErased> erased) =>
+    public void Apply(IEvent<PartyErased> erased)
+    {
         Set(ErasurePlan.For(Data.PartyType, erased.Data.CustomFields).Erase(Data), EventTime.Of(erased));
+        NationalCodeClaim = EconomicCodeClaim = RegistrationNumberClaim = null;
+    }
 
     public void Apply(IEvent<PartyMerged> merged) => Change(merged, merged.Data);
 
@@ -52,6 +66,7 @@ public sealed class Party
     {
         MergedInto = absorbed.Data.SurvivorId;
         ModifiedAt = EventTime.Of(absorbed);
+        NationalCodeClaim = EconomicCodeClaim = RegistrationNumberClaim = null;
     }
 
     public void Apply(IEvent<PartyRestored> restored)
@@ -60,7 +75,28 @@ public sealed class Party
         ModifiedAt = EventTime.Of(restored);
     }
 
-    private void Change(IEvent e, PartyFieldsChanged changed) => Set(PartyFields.Apply(Data, changed.Changes), EventTime.Of(e));
+    private void Change(IEvent e, PartyFieldsChanged changed)
+    {
+        Set(PartyFields.Apply(Data, changed.Changes), EventTime.Of(e));
+        Claim(changed.Claims, changed.Changes.Select(c => c.Field));
+    }
+
+    /// <summary>A claimed field takes the value given; a field changed without a claim, or any field of a party no longer
+    /// active, holds no claim; the others keep theirs.</summary>
+    private void Claim(ImmutableArray<string>? claims, IEnumerable<string> changed)
+    {
+        var changedFields = changed.ToHashSet();
+        NationalCodeClaim = Claimed(PartyFields.NationalCode, NationalCodeClaim);
+        EconomicCodeClaim = Claimed(PartyFields.EconomicCode, EconomicCodeClaim);
+        RegistrationNumberClaim = Claimed(PartyFields.RegistrationNumber, RegistrationNumberClaim);
+
+        string? Claimed(PartyField<string?> field, string? held)
+        {
+            if (!Data.Active || MergedInto is not null) return null;
+            if (claims is { } fields && fields.Contains(field.Name)) return field.Get(Data) is { Length: > 0 } value ? value : null;
+            return changedFields.Contains(field.Name) ? null : held;
+        }
+    }
 
     private void Set(PartyData data, DateTimeOffset at)
     {

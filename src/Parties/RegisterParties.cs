@@ -48,7 +48,8 @@ public static class RegisterPartiesHandler
                 return (BulkDecision.Failed(index, rejected.Key, rejected.Error!), []);
             holders.Took(item.PartyId, new PartyData(), data);
             parties.Add(new PartySnapshot(item.PartyId, 1, data, now, now));
-            events.Add(new PartyRegistered(item.PartyId, data));
+            events.Add(new PartyRegistered(item.PartyId, data,
+                Claims: IdentifierClaims.Of(new PartyData(), data, context.Reference.Settings.UniqueIdentifiers)));
         }
         return (new BulkDecision(parties.ToImmutable(), null), events.ToImmutable());
     }

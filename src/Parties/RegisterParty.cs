@@ -15,9 +15,8 @@ public static class RegisterPartyHandler
     public static async Task<(PartyContext, PriorWrite)> LoadAsync(RegisterParty command, IDocumentSession session,
         CancellationToken cancellation)
     {
-        var locking = await PartyContextLoader.LockingIdentifiersAsync(session, command.Edits, cancellation);
         var batch = session.CreateBatchQuery();
-        var context = PartyContextLoader.Enlist(batch, [command.Edits], locking);
+        var context = PartyContextLoader.Enlist(batch, [command.Edits]);
         var prior = IdempotencyLoad.Enlist(batch, command.Idempotency);
         await batch.Execute(cancellation);
         return ((await context()).Context, await prior());
@@ -36,6 +35,7 @@ public static class RegisterPartyHandler
         if (outcomes.Any(o => o.Status == EditStatus.Rejected))
             return (new PartyDecision(DecisionStatus.Rejected, outcomes, null), null);
         var snapshot = new PartySnapshot(command.PartyId, 1, data, now, now);
-        return (new PartyDecision(DecisionStatus.Done, outcomes, snapshot), new PartyRegistered(command.PartyId, data));
+        return (new PartyDecision(DecisionStatus.Done, outcomes, snapshot), new PartyRegistered(command.PartyId, data,
+            Claims: IdentifierClaims.Of(new PartyData(), data, context.Reference.Settings.UniqueIdentifiers)));
     }
 }

@@ -63,7 +63,8 @@ public static class UpdatePartiesHandler
 
             holders.Took(party.Id, party.Data, data);
             var snapshot = PartySnapshot.Of(party);
-            if (PartyEvents.Of(party.Data, data) is not { } changed)
+            var claims = IdentifierClaims.Of(party.Data, data, batch.Context.Reference.Settings.UniqueIdentifiers);
+            if (PartyEvents.Of(party.Data, data, claims) is not { } changed)
             {
                 parties.Add(snapshot);
                 continue;

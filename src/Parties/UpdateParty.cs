@@ -22,10 +22,9 @@ public static class UpdatePartyHandler
     public static async Task<(IEventStream<Party>, PartyContext, PriorWrite)> LoadAsync(UpdateParty command, IDocumentSession session,
         CancellationToken cancellation)
     {
-        var locking = await PartyContextLoader.LockingIdentifiersAsync(session, command.Edits, cancellation);
         var batch = session.CreateBatchQuery();
         var stream = batch.Events.FetchForExclusiveWriting<Party>(command.PartyId);
-        var context = PartyContextLoader.Enlist(batch, [command.Edits], locking);
+        var context = PartyContextLoader.Enlist(batch, [command.Edits]);
         var prior = IdempotencyLoad.Enlist(batch, command.Idempotency);
         await batch.Execute(cancellation);
         var party = await stream;
@@ -59,7 +58,8 @@ public static class UpdatePartyHandler
         var (outcomes, data) = PartyDecisions.Apply(party.Id, party.Data, command.Edits, context, command.Mode);
         var rejected = command.Mode == EditMode.AllOrNothing && outcomes.Any(o => o.Status == EditStatus.Rejected);
         var status = rejected ? DecisionStatus.Rejected : DecisionStatus.Done;
-        if (PartyEvents.Of(party.Data, data) is not { } changed) return (new PartyDecision(status, outcomes, current), null);
+        var claims = IdentifierClaims.Of(party.Data, data, context.Reference.Settings.UniqueIdentifiers);
+        if (PartyEvents.Of(party.Data, data, claims) is not { } changed) return (new PartyDecision(status, outcomes, current), null);
 
         var after = current with { Version = party.Version + 1, Data = data, ModifiedAt = now };
         return (new PartyDecision(status, outcomes, after), changed);

@@ -14,7 +14,7 @@ public static class PartyDecisions
         foreach (var edit in edits)
         {
             var result = edit.Apply(data, context);
-            var error = result.Error ?? CheckUniqueness(partyId, data, result.Data!, context);
+            var error = result.Error ?? CheckUniqueness(partyId, start, data, result.Data!, context);
             if (error is not null)
             {
                 outcomes.Add(new EditOutcome(edit.Key, EditStatus.Rejected, error));
@@ -28,7 +28,7 @@ public static class PartyDecisions
 
         // A name derived from first and last name can take a vendor name too: checked like a name set outright.
         var named = DeriveName(start, data);
-        if (personNameKey is not null && CheckUniqueness(partyId, data, named, context) is { } nameError)
+        if (personNameKey is not null && CheckUniqueness(partyId, start, data, named, context) is { } nameError)
         {
             outcomes.Add(new EditOutcome(personNameKey, EditStatus.Rejected, nameError));
             named = data;
@@ -48,26 +48,27 @@ public static class PartyDecisions
         return data with { Name = name.Length == 0 ? null : name };
     }
 
-    /// <summary>An identifier the write gives the party that another active party holds (found only for the values the
-    /// write sends: a reactivation alone is not checked).</summary>
-    private static EditError? DuplicateIdentifier(Guid partyId, PartyData before, PartyData after, PartyContext context)
+    /// <summary>An identifier the write gives the party (changed from the party's value before the write: a reactivation
+    /// alone is not checked) that another active party holds. These are the values the write claims
+    /// (<see cref="IdentifierClaims"/>), so a claim is always one the decision checked.</summary>
+    private static EditError? DuplicateIdentifier(Guid partyId, PartyData start, PartyData after, PartyContext context)
     {
         foreach (var field in UniqueIdentifiers.Fields)
         {
             if (field.Get(after) is not { Length: > 0 } value) continue;
-            if (field.Get(before) == value) continue;
-            if (context.HolderOfIdentifier(field.Name, value) is { } holder && holder.Id != partyId)
+            if (field.Get(start) == value) continue;
+            if (context.HolderOfIdentifier(field.Name, value, partyId) is { } holder)
                 return new EditError(ErrorCodes.DuplicateIdentifier, value, field.Name, holder);
         }
         return null;
     }
 
-    private static EditError? CheckUniqueness(Guid partyId, PartyData before, PartyData after, PartyContext context)
+    private static EditError? CheckUniqueness(Guid partyId, PartyData start, PartyData before, PartyData after, PartyContext context)
     {
         if (after.Number != before.Number && context.HolderOfNumber(after.Number) is { } numberHolder && numberHolder.Id != partyId)
             return new EditError(ErrorCodes.DuplicateNumber, Value: after.Number, Holder: numberHolder);
 
-        if (context.Reference.Settings.UniqueIdentifiers && after.Active && DuplicateIdentifier(partyId, before, after, context) is { } taken)
+        if (context.Reference.Settings.UniqueIdentifiers && after.Active && DuplicateIdentifier(partyId, start, after, context) is { } taken)
             return taken;
 
         var becameVendorName = after.VendorNameKey is not null && after.VendorNameKey != before.VendorNameKey;

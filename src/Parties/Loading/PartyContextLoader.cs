@@ -5,18 +5,16 @@ using Parties.Reference;
 namespace Parties;
 
 /// <summary>
-/// Loads a decision's context: the reference data and the holders of the numbers and vendor names the edits ask for.
-/// It enlists its queries in the handler's batch, so the context comes in the same round trip as whatever else the
+/// Loads a decision's context: the reference data and the holders of the numbers, vendor names and identifiers the edits
+/// ask for. It enlists its queries in the handler's batch, so the context comes in the same round trip as whatever else the
 /// write reads first (the party under its lock, the Idempotency-Key's record).
 /// </summary>
 public static class PartyContextLoader
 {
     /// <summary>Enlists the context for the edits of several parties (one list each); after the batch ran, the returned
     /// function gives the context and the holder parties themselves (a bulk update finds its targets among them by number).</summary>
-    /// <param name="lockingTenant">For a single write in a transaction: lock the identifiers it gives (see
-    /// <see cref="UniqueIdentifiers.EnlistHolders"/>).</param>
     public static Func<Task<(PartyContext Context, IReadOnlyList<Party> Holders)>> Enlist(IBatchedQuery batch,
-        IEnumerable<IEnumerable<PartyEdit>> editsPerParty, string? lockingTenant = null)
+        IEnumerable<IEnumerable<PartyEdit>> editsPerParty)
     {
         var lists = editsPerParty.Select(edits => edits.Select(Unwrap).ToList()).ToList();
         var numbers = lists.SelectMany(l => l.OfType<SetNumber>()).Select(e => e.Number).Distinct().ToArray();
@@ -26,7 +24,7 @@ public static class PartyContextLoader
         var holders = numbers.Length + names.Length == 0
             ? Task.FromResult<IReadOnlyList<Party>>([])
             : batch.Query<Party>().Where(p => p.Number.IsOneOf(numbers) || p.VendorNameKey.IsOneOf(names)).ToList();
-        var identifierHolders = UniqueIdentifiers.EnlistHolders(batch, [.. lists.SelectMany(l => l)], lockingTenant);
+        var identifierHolders = UniqueIdentifiers.EnlistHolders(batch, [.. lists.SelectMany(l => l)]);
         return async () =>
         {
             var found = await holders;
@@ -57,16 +55,6 @@ public static class PartyContextLoader
         if (holder is null) return context;
         var holders = new Dictionary<string, PartyRef>(context.VendorNameHolders) { [derived] = new PartyRef(holder.Id, holder.Data.Name) };
         return context with { VendorNameHolders = holders };
-    }
-
-    /// <summary>Opens the write's transaction before its first read when the edits give an identifier, so the locks
-    /// <see cref="Enlist"/> takes for it hold until the commit; returns the tenant to lock for, or null.</summary>
-    public static async Task<string?> LockingIdentifiersAsync(IDocumentSession session, IEnumerable<PartyEdit> edits,
-        CancellationToken cancellation)
-    {
-        if (!UniqueIdentifiers.Given(edits.Select(Unwrap))) return null;
-        await session.BeginTransactionAsync(cancellation);
-        return session.TenantId;
     }
 
     // Type-specific fields arrive wrapped; the holder they ask about is the same.

@@ -97,6 +97,7 @@ public static class PartiesStore
             .Index(x => x.ModifiedAt);
         PartySearchIndex.Configure(opts);
         DuplicateKeys.Configure(opts);
+        ClaimIndexes.Configure(opts);
 
         opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Async);
         // The audit query filters within one organization and pages newest first by (timestamp, sequence): each

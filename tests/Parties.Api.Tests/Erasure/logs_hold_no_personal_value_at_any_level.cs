@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Parties.Api.Tests.Duplicates;
 using Parties.Api.Tests.Infrastructure;
+using Parties.Api.Tests.PartiesDialect;
 using Shouldly;
 
 namespace Parties.Api.Tests.Erasure;
@@ -69,5 +72,26 @@ public class logs_hold_no_personal_value_at_any_level(TraceLoggingApp app, ITest
         lines.Length.ShouldBeGreaterThan(100, "the capture works");
         var leaks = lines.SelectMany(line => person.Values.Where(line.Contains).Select(v => $"{v} in: {line}")).ToList();
         leaks.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task a_race_lost_at_an_identifier_claim_index_logs_no_identifier()
+    {
+        var org = await Organizations.CreateAsync(app.Host, "Racers");
+        await Organizations.PutAsync(app.Host, org.AdminKey, "/admin/settings", new { plan = "Large", defaultCountry = "IR", uniqueIdentifiers = true });
+        var answers = await WritesHeldAtTheSnapshot.RunAsync(app.ConnectionString, ["LR-1", "LR-2"],
+            number => app.Host.Scenario(s =>
+            {
+                s.Post.Json(new { number, party_type = "organization", legal_name = "Racer", national_code = "0040404040", economic_code = "4477001122" })
+                    .ToUrl("/api/parties/");
+                s.WithApiKey(org.AdminKey);
+                s.IgnoreStatusCode();
+            }));
+        answers.Select(a => a.Context.Response.StatusCode).Order().ShouldBe([201, 400]);
+
+        var lines = app.Logs.Lines.ToArray();
+        lines.ShouldContain(line => line.Contains("uq_party_national_code_claim") || line.Contains("uq_party_economic_code_claim"),
+            "the lost race is logged");
+        lines.Where(line => line.Contains("0040404040") || line.Contains("4477001122")).ShouldBeEmpty();
     }
 }

@@ -78,16 +78,40 @@ public class rebuilding_the_projections_derives_the_same_read_models(AppFixture 
         await app.Host.SendAsync(org.AdminKey, HttpMethod.Post, $"/api/parties/{one}/unmerge/", new { restore = two }, 200);
     }
 
+    /// <summary>Identifiers claimed while the organization keeps them unique (single and bulk), one claim moved, one
+    /// cleared by a change made with the setting off, one by a deactivation.</summary>
+    private async Task ClaimsWorkloadAsync()
+    {
+        var org = await Organizations.CreateAsync(app.Host, "Claims");
+        async Task UniqueAsync(bool on) => await Organizations.PutAsync(app.Host, org.AdminKey, "/admin/settings",
+            new { plan = "Large", defaultCountry = "IR", uniqueIdentifiers = on });
+        await UniqueAsync(true);
+        var first = await app.Host.CreateIdAsync(org.AdminKey,
+            new { number = "C-1", party_type = "organization", legal_name = "Claims One", national_code = "0030000001", economic_code = "4301" });
+        await app.Host.SendAsync(org.AdminKey, HttpMethod.Post, "/api/parties/bulk/", new object[]
+        {
+            new { number = "C-2", party_type = "organization", legal_name = "Claims Two", national_code = "0030000002", economic_code = "4302" },
+            new { number = "C-3", party_type = "organization", legal_name = "Claims Three", national_code = "0030000005" },
+        }, 201);
+        await app.Host.SendAsync(org.AdminKey, HttpMethod.Patch, $"/api/parties/{first}/", new { national_code = "0030000003" }, 200);
+        await app.Host.SendAsync(org.AdminKey, HttpMethod.Patch, "/api/parties/bulk/", new object[] { new { number = "C-3", is_active = false } }, 200);
+        await UniqueAsync(false);
+        await app.Host.SendAsync(org.AdminKey, HttpMethod.Patch, "/api/parties/bulk/", new object[] { new { number = "C-2", national_code = "0030000004" } }, 200);
+    }
+
     [Fact]
     public async Task the_rebuilt_party_and_audit_tables_equal_the_live_ones_row_for_row()
     {
         await WorkloadAsync("Acme");
         await WorkloadAsync("Globex");
+        await ClaimsWorkloadAsync();
         await app.Store.CaughtUpAsync();
         var parties = await RowsAsync("mt_doc_party");
         var audit = await RowsAsync("mt_doc_auditentry", "mt_version");
-        parties.Length.ShouldBe(10);
-        audit.Length.ShouldBe(32);
+        parties.Length.ShouldBe(13);
+        audit.Length.ShouldBe(38);
+        parties.Count(p => p.Contains("\"nationalCodeClaim\": \"0030000003\"") && p.Contains("\"economicCodeClaim\": \"4301\"")).ShouldBe(1);
+        parties.Count(p => p.Contains("Claim\"")).ShouldBe(2);
         parties.Count(p => p.Contains("\"erased\": true")).ShouldBe(2);
         parties.ShouldNotContain(p => p.Contains("Jane") || p.Contains("09121001234") || p.Contains("VIP"));
 
