@@ -55,6 +55,7 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
         var fresh = vendors[options.Concurrency..];
         AnsiConsole.MarkupLine($"Giving {longStreams.Length} vendors {options.LongStreamEvents} events each…");
         await GrowStreamsAsync(main, longStreams);
+        await DaemonCatchUp.WaitAsync(postgres, ServiceDatabase, TimeSpan.FromMinutes(options.Quick ? 1 : 10));
 
         using var client = LoadRunner.Client(service.Url, options.Concurrency);
         using var baselineClient = LoadRunner.Client(baseline.Url, options.Concurrency);

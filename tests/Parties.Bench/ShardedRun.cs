@@ -85,6 +85,8 @@ public sealed class ShardedRun(BenchOptions options, BenchPostgres first, Meter 
         await first.ExecuteAsync(MasterDatabase, "VACUUM ANALYZE");
         await first.ExecuteAsync(DatabaseA, "VACUUM ANALYZE");
         await second.ExecuteAsync(DatabaseB, "VACUUM ANALYZE");
+        await DaemonCatchUp.WaitAsync(first, DatabaseA, TimeSpan.FromMinutes(options.Quick ? 1 : 10));
+        await DaemonCatchUp.WaitAsync(second, DatabaseB, TimeSpan.FromMinutes(options.Quick ? 1 : 10));
 
         var vendors = load.VendorIds.OrderBy(_ => Random.Shared.Next()).ToArray();
         var parties = load.PartyIds.ToArray();
