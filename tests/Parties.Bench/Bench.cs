@@ -5,24 +5,22 @@ using Spectre.Console;
 namespace Parties.Bench;
 
 /// <summary>
-/// One run: PostgreSQL, the service and the baseline started; organizations made and loaded through the bulk
-/// endpoint; each workload warmed up, then driven for the set time while the database's counters and both
-/// processes' CPU are read before and after.
+/// The single-database stage of a run (the sharded stage follows, <see cref="ShardedRun"/>): PostgreSQL, the service
+/// and the baseline started; organizations made and loaded through the bulk endpoint; each workload warmed up, then
+/// driven for the set time while the database's counters and both processes' CPU are read before and after.
 /// </summary>
 public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceProcess service, ServiceProcess baseline, string baselineKey,
-    Func<int, Task<ServiceProcess>> startService, Func<int, Task<ServiceProcess>> startBaseline)
+    Func<int, Task<ServiceProcess>> startService, Func<int, Task<ServiceProcess>> startBaseline, Bodies bodies)
 {
     public const string ServiceDatabase = "parties", BaselineDatabase = "baseline";
     public const string Floor = "baseline", EventSourcedFloor = "event-sourced SQL floor";
-    private readonly List<(int Result, Call Call)> _probes = [];
-    private readonly string _run = Guid.NewGuid().ToString("N")[..6];
-    private long _sequence;
-    private readonly List<WorkloadResult> _results = [];
-    private readonly ConcurrentBag<Guid> _partyIds = [];
-    private readonly ConcurrentBag<Guid> _vendorIds = [];
+    private readonly PartyLoad _load = new(bodies, options.BulkConcurrency);
+    private readonly Site _service = new(service, postgres, ServiceDatabase), _baseline = new(baseline, postgres, BaselineDatabase);
 
-    public IReadOnlyList<WorkloadResult> Results => _results;
-    public List<string> Statements { get; } = [];
+    public Meter Meter { get; } = new(options);
+    public Workloads Workloads { get; } = new(bodies);
+    public IReadOnlyList<WorkloadResult> Results => Meter.Results;
+    public List<string> Statements => Meter.Statements;
     public List<string> Plans { get; } = [];
 
     /// <summary>Whether PostgreSQL served the search= list with the trigram index (from its logged plan).</summary>
@@ -31,8 +29,6 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
 
     /// <summary>Commit-to-receiver lag of the creates made with a subscription, and how many of them arrived.</summary>
     public (double P50Ms, double P99Ms, long Created, long Delivered)? WebhookLag { get; private set; }
-
-    private string Unique() => $"{_run}{Interlocked.Increment(ref _sequence):x}";
 
     public async Task RunAsync()
     {
@@ -43,113 +39,83 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
         for (var i = 0; i < options.OtherOrganizations; i++) others.Add(await ServiceClient.CreateOrganizationAsync(setup, adminKey, $"Bench other {i}"));
 
         AnsiConsole.MarkupLine($"Loading {options.OtherOrganizations} × {options.PartiesPerOtherOrganization:N0} parties in other organizations…");
-        foreach (var other in others) await LoadAsync(setup, other, options.PartiesPerOtherOrganization, keepIds: false);
+        foreach (var other in others) await _load.LoadAsync(setup, other, options.PartiesPerOtherOrganization, keepIds: false);
         AnsiConsole.MarkupLine($"Loading {options.Parties:N0} parties into the main organization through POST /api/parties/bulk/…");
         var started = DateTime.UtcNow;
-        await LoadAsync(setup, main, options.Parties, keepIds: true);
+        await _load.LoadAsync(setup, main, options.Parties, keepIds: true);
         LoadPartiesPerSecond = options.Parties / (DateTime.UtcNow - started).TotalSeconds;
         AnsiConsole.MarkupLine($"  {LoadPartiesPerSecond:N0} parties/s");
         await postgres.ExecuteAsync(ServiceDatabase, "VACUUM ANALYZE");
         AnsiConsole.MarkupLine($"Loading the baseline's tables to the same size ({options.Parties:N0} rows each)…");
         await BaselineLoad.LoadAsync(postgres, options.Parties);
 
-        var vendors = _vendorIds.OrderBy(_ => Random.Shared.Next()).ToArray();
-        var parties = _partyIds.ToArray();
+        var vendors = _load.VendorIds.OrderBy(_ => Random.Shared.Next()).ToArray();
+        var parties = _load.PartyIds.ToArray();
         var longStreams = vendors[..options.Concurrency];
         var fresh = vendors[options.Concurrency..];
         AnsiConsole.MarkupLine($"Giving {longStreams.Length} vendors {options.LongStreamEvents} events each…");
         await GrowStreamsAsync(main, longStreams);
+        await DaemonCatchUp.WaitAsync(postgres, ServiceDatabase, TimeSpan.FromMinutes(options.Quick ? 1 : 10));
 
         using var client = LoadRunner.Client(service.Url, options.Concurrency);
         using var baselineClient = LoadRunner.Client(baseline.Url, options.Concurrency);
-        var fakes = Enumerable.Range(0, options.Concurrency).Select(i => new FakeParties(1000 + i)).ToArray();
+        var work = Workloads;
 
         // Single create: the same bodies to both.
-        var singleBodies = Templates(256, i => fakes[0].Party($"@@", vendor: i % 2 == 1));
+        var singleBodies = work.CreateBodies;
         var baselineIds = new ConcurrentQueue<Guid>();
-        await MeasureAsync("create", "baseline", baselineClient, options.Concurrency, 1, true, async (http, w, n) =>
+        await MeasureAsync("create", Floor, baselineClient, options.Concurrency, 1, true, async (http, w, n) =>
         {
             using var response = await http.SendAsync(ServiceClient.Request(HttpMethod.Post, "/api/parties/", baselineKey,
-                Body(singleBodies[n % singleBodies.Length])));
+                bodies.Body(singleBodies[n % singleBodies.Length])));
             var text = await response.Content.ReadAsStringAsync();
             if (response.IsSuccessStatusCode) baselineIds.Enqueue(JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid());
             return (int)response.StatusCode == 201;
         });
         await MeasureAsync("create", EventSourcedFloor, baselineClient, options.Concurrency, 1, true, (http, w, n) =>
-            SendAsync(http, HttpMethod.Post, "/es/api/parties/", baselineKey, Body(singleBodies[n % singleBodies.Length]), 201));
-        await MeasureAsync("create", "service", client, options.Concurrency, 1, true, (http, w, n) =>
-            SendAsync(http, HttpMethod.Post, "/api/parties/", main.Key, Body(singleBodies[n % singleBodies.Length]), 201));
+            Workloads.SendAsync(http, HttpMethod.Post, "/es/api/parties/", baselineKey, bodies.Body(singleBodies[n % singleBodies.Length]), 201));
+        await MeasureAsync("create", "service", client, options.Concurrency, 1, true, work.Create(main.Key));
 
         // PATCH of three fields: name, email, phone; each request a row or vendor written once before.
-        var patchBodies = Templates(256, _ => fakes[1].VendorPatch("@@"));
-        var baselineTargets = baselineIds.ToArray();
-        long next = -1;
-        await MeasureAsync("patch", "baseline", baselineClient, options.Concurrency, 1, true, (http, w, n) =>
-            SendAsync(http, HttpMethod.Patch, $"/v1.0/vendor/{baselineTargets[Interlocked.Increment(ref next) % baselineTargets.Length]}",
-                baselineKey, Body(patchBodies[n % patchBodies.Length]), 200));
-        next = -1;
-        await MeasureAsync("patch 1-event", "service", client, options.Concurrency, 1, true, (http, w, n) =>
-            SendAsync(http, HttpMethod.Patch, $"/v1.0/vendor/{fresh[Interlocked.Increment(ref next) % fresh.Length]}", main.Key,
-                Body(patchBodies[n % patchBodies.Length]), 200));
+        await MeasureAsync("patch", Floor, baselineClient, options.Concurrency, 1, true, work.Patch(baselineKey, baselineIds.ToArray()));
+        await MeasureAsync("patch 1-event", "service", client, options.Concurrency, 1, true, work.Patch(main.Key, fresh));
 
         // The same PATCH, each worker on a vendor of its own that has a long history.
-        Call audit = (http, w, n) => SendAsync(http, HttpMethod.Get, $"/v1.0/vendor/{longStreams[w % longStreams.Length]}/audit-trail", main.Key, null, 200);
+        Call audit = (http, w, n) => Workloads.SendAsync(http, HttpMethod.Get, $"/v1.0/vendor/{longStreams[w % longStreams.Length]}/audit-trail", main.Key, null, 200);
         await MeasureAsync($"audit trail {options.LongStreamEvents}-event", "service", client, options.Concurrency, 1, false, audit);
         await PlanAsync("audit trail, first page of 50", () => audit(client, 0, 0));
-        await MeasureAsync($"patch {options.LongStreamEvents}-event", "service", client, options.Concurrency, 1, true, (http, w, n) =>
-            SendAsync(http, HttpMethod.Patch, $"/v1.0/vendor/{longStreams[w]}", main.Key, Body(patchBodies[n % patchBodies.Length]), 200));
+        await MeasureAsync($"patch {options.LongStreamEvents}-event", "service", client, options.Concurrency, 1, true, work.PatchOwn(main.Key, longStreams));
 
-        var bulkBodies = Templates(8, i => Enumerable.Range(0, 1000).Select(j => fakes[2].Party($"@@-{j}", vendor: j % 2 == 1)).ToArray());
-        await MeasureAsync("bulk 1000", "service", client, options.BulkConcurrency, 1000, true, (http, w, n) =>
-            SendAsync(http, HttpMethod.Post, "/api/parties/bulk/", main.Key, Body(bulkBodies[n % bulkBodies.Length]), 201));
-
-        var supplierBodies = Templates(8, _ => new { Suppliers = Enumerable.Range(0, 100).Select(j => fakes[3].Supplier($"@@-{j}")).ToArray() });
-        await MeasureAsync("cin7 batch 100", "service", client, options.Concurrency, 100, true, async (http, w, n) =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/Suppliers") { Content = Body(supplierBodies[n % supplierBodies.Length]) };
-            request.Headers.Add("api-auth-accountid", main.AccountId.ToString());
-            request.Headers.Add("api-auth-applicationkey", main.Key);
-            using var response = await http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            return response.IsSuccessStatusCode && !text.Contains("\"failed\"", StringComparison.Ordinal);
-        });
+        await MeasureAsync("bulk 1000", "service", client, options.BulkConcurrency, 1000, true, work.Bulk(main.Key));
+        await MeasureAsync("cin7 batch 100", "service", client, options.Concurrency, 100, true, work.SuppliersBatch(main));
 
         // Cin7's list: suppliers whose name starts with the given text, a page of 100 and the total count.
-        var prefixes = Enumerable.Range(0, 64).Select(_ => fakes[4].LastName().ToLowerInvariant()[..3]).ToArray();
-        Call list = async (http, w, n) =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Get, $"/Suppliers?name={prefixes[n % prefixes.Length]}&limit=100");
-            request.Headers.Add("api-auth-accountid", main.AccountId.ToString());
-            request.Headers.Add("api-auth-applicationkey", main.Key);
-            using var response = await http.SendAsync(request);
-            await response.Content.LoadIntoBufferAsync();
-            return response.IsSuccessStatusCode;
-        };
-        var listName = $"list 100 by name prefix of {options.Parties / 1000:N0}k";
+        var list = work.PrefixList(main);
+        var listName = Workloads.PrefixListName(options.Parties);
         await MeasureAsync(listName, "service", client, options.Concurrency, 1, false, list);
         // The answer time of one request on its own: the page and count, not the queue of 16 on two cores.
         await MeasureAsync(listName, "service", client, 1, 1, false, list);
         // The page, then the bounded count.
-        await PlanAsync(listName, () => list(client, 0, Random.Shared.Next(prefixes.Length)), statements: 2);
+        await PlanAsync(listName, () => list(client, 0, Random.Shared.Next(64)), statements: 2);
 
         // The Parties list's search= (contains over name, number, mobile and national code): a page of 100 with its count.
-        var searches = Enumerable.Range(0, 64).Select(_ => fakes[5].LastName()).ToArray();
-        Call search = (http, w, n) => SendAsync(http, HttpMethod.Get,
+        var fake = new FakeParties(1005);
+        var searches = Enumerable.Range(0, 64).Select(_ => fake.LastName()).ToArray();
+        Call search = (http, w, n) => Workloads.SendAsync(http, HttpMethod.Get,
             $"/api/parties/?search={Uri.EscapeDataString(searches[n % searches.Length])}&page_size=100", main.Key, null, 200);
         await MeasureAsync($"list search= of {options.Parties / 1000:N0}k", "service", client, 1, 1, false, search);
         var searchPlan = await PlanAsync("list search=", () => search(client, 0, Random.Shared.Next(searches.Length)));
         SearchUsesIndex = searchPlan.Contains("mt_doc_party_idx_search", StringComparison.Ordinal);
 
-        await MeasureAsync("details", "service", client, options.Concurrency, 1, false, (http, w, n) =>
-            SendAsync(http, HttpMethod.Get, $"/api/parties/{parties[Random.Shared.Next(parties.Length)]}/", main.Key, null, 200));
+        await MeasureAsync("details", "service", client, options.Concurrency, 1, false, Workloads.Details(main.Key, parties));
 
         // A party's likely duplicates (issue #17 asks 50 ms p50 at 1,000,000 parties): an index lookup per key it holds and
         // the trigram lookup of its name, one request at a time, so the figure is the answer time, not a queue.
         await MeasureAsync($"duplicates of one of {options.Parties / 1000:N0}k", "service", client, 1, 1, false, (http, w, n) =>
-            SendAsync(http, HttpMethod.Get, $"/api/parties/{parties[Random.Shared.Next(parties.Length)]}/duplicates/", main.Key, null, 200));
+            Workloads.SendAsync(http, HttpMethod.Get, $"/api/parties/{parties[Random.Shared.Next(parties.Length)]}/duplicates/", main.Key, null, 200));
 
         await RoundTripsAsync();
-        await MeasureWithWebhookAsync(main, client, singleBodies);
+        await MeasureWithWebhookAsync(main, client);
     }
 
     /// <summary>
@@ -157,18 +123,19 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
     /// the write throughput beside the one without, and each event's lag from its commit to the receiver. Last, so
     /// deliveries still going out cost no other workload its CPU.
     /// </summary>
-    private async Task MeasureWithWebhookAsync(BenchOrganization main, HttpClient client, string[] bodies)
+    private async Task MeasureWithWebhookAsync(BenchOrganization main, HttpClient client)
     {
         const string name = "create, 1 webhook subscription";
-        if (options.Only is { } only && !only.Split(',').Any(o => $"service:{name}".Contains(o, StringComparison.Ordinal))) return;
+        if (!options.Selects("service", name)) return;
         await using var receiver = new WebhookReceiver();
         using var subscribe = await client.SendAsync(ServiceClient.Request(HttpMethod.Post, "/api/webhooks/", main.Key,
             FakeParties.Json(new { url = receiver.Url, events = new[] { "party.created" }, description = "bench" })));
         await ServiceClient.EnsureAsync(subscribe, "webhook subscription");
         long created = 0;
+        var create = Workloads.Create(main.Key);
         await MeasureAsync(name, "service", client, options.Concurrency, 1, true, async (http, w, n) =>
         {
-            var ok = await SendAsync(http, HttpMethod.Post, "/api/parties/", main.Key, Body(bodies[n % bodies.Length]), 201);
+            var ok = await create(http, w, n);
             if (ok) Interlocked.Increment(ref created);
             return ok;
         });
@@ -202,9 +169,9 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
         using var serviceHttp = LoadRunner.Client(probeService.Url, 1);
         using var baselineHttp = LoadRunner.Client(probeBaseline.Url, 1);
         var done = new Dictionary<Call, double>();
-        foreach (var (index, call) in _probes)
+        foreach (var (index, call) in Meter.Probes)
         {
-            var result = _results[index];
+            var result = Meter.Results[index];
             if (!done.TryGetValue(call, out var perRequest))
             {
                 var isService = result.Service == "service";
@@ -221,96 +188,24 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
                 var counted = proxy.RoundTrips - from - idleRate * clock.Elapsed.TotalSeconds;
                 done[call] = perRequest = Math.Max(0, counted / requests);
             }
-            _results[index] = result with { RoundTripsPerRequest = perRequest };
+            Meter.Results[index] = result with { RoundTripsPerRequest = perRequest };
             AnsiConsole.MarkupLine($"  {Markup.Escape(result.Service)}: {Markup.Escape(result.Name)}: {perRequest:0.0} round trips/request");
         }
-    }
-
-    /// <summary>Serialized bodies with "@@" where a unique suffix goes, so a request costs the client a string replace only.</summary>
-    private static string[] Templates(int count, Func<int, object> body) =>
-        Enumerable.Range(0, count).Select(i => JsonSerializer.Serialize(body(i))).ToArray();
-
-    private StringContent Body(string template) =>
-        new(template.Replace("@@", Unique(), StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json");
-
-    private static async Task<bool> SendAsync(HttpClient http, HttpMethod method, string url, string key, HttpContent? content, int status)
-    {
-        using var response = await http.SendAsync(ServiceClient.Request(method, url, key, content));
-        await response.Content.LoadIntoBufferAsync();
-        return (int)response.StatusCode == status;
-    }
-
-    private async Task LoadAsync(HttpClient http, BenchOrganization org, int count, bool keepIds)
-    {
-        var fake = new FakeParties(org.Id.GetHashCode());
-        var templates = Templates(Math.Min(64, Math.Max(1, count / 1000)), _ =>
-            Enumerable.Range(0, Math.Min(1000, count)).Select(j => fake.Party($"@@-{j}", vendor: j % 2 == 1)).ToArray());
-        var batches = count / Math.Min(1000, count);
-        var nextBatch = -1;
-        await Task.WhenAll(Enumerable.Range(0, options.BulkConcurrency).Select(async _ =>
-        {
-            for (int b; (b = Interlocked.Increment(ref nextBatch)) < batches;)
-            {
-                using var response = await http.SendAsync(ServiceClient.Request(HttpMethod.Post, "/api/parties/bulk/", org.Key,
-                    Body(templates[b % templates.Length])));
-                await ServiceClient.EnsureAsync(response, "bulk load");
-                if (!keepIds) continue;
-                using var created = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-                foreach (var party in created.RootElement.EnumerateArray())
-                {
-                    var id = party.GetProperty("id").GetGuid();
-                    if (party.GetProperty("role").GetString() == "vendor") _vendorIds.Add(id);
-                    else _partyIds.Add(id);
-                }
-            }
-        }));
     }
 
     private async Task GrowStreamsAsync(BenchOrganization org, Guid[] streams)
     {
         using var http = LoadRunner.Client(service.Url, streams.Length);
         var fake = new FakeParties(7);
-        var bodies = Templates(64, _ => fake.VendorPatch("@@"));
+        var patches = Bodies.Templates(64, _ => fake.VendorPatch("@@"));
         await Task.WhenAll(streams.Select(async (id, w) =>
         {
             for (var i = 1; i < options.LongStreamEvents; i++)
-                if (!await SendAsync(http, HttpMethod.Patch, $"/v1.0/vendor/{id}", org.Key, Body(bodies[i % bodies.Length]), 200))
+                if (!await Workloads.SendAsync(http, HttpMethod.Patch, $"/v1.0/vendor/{id}", org.Key, bodies.Body(patches[i % patches.Length]), 200))
                     throw new InvalidOperationException($"PATCH of vendor {id} failed");
         }));
     }
 
-    private async Task MeasureAsync(string name, string target, HttpClient http, int concurrency, int items, bool writes, Call call)
-    {
-        name = concurrency == 1 ? $"{name}, 1 connection" : name;
-        if (options.Only is { } only && !only.Split(',').Any(o => $"{target}:{name}".Contains(o, StringComparison.Ordinal))) return;
-        var process = target == "service" ? service : baseline;
-        var database = target == "service" ? ServiceDatabase : BaselineDatabase;
-        AnsiConsole.MarkupLine($"[grey]{target}: {Markup.Escape(name)} × {concurrency}…[/]");
-        process.StartWindow();
-        await LoadRunner.RunAsync(http, concurrency, options.Warmup, call);
-        await Task.Delay(options.Quick ? 0 : 1100);
-        await DatabaseCounters.ResetStatementsAsync(postgres);
-        var before = await DatabaseCounters.ReadAsync(postgres, database);
-        var (appCpu, dbCpu) = (process.CpuSeconds, ProcStat.ClusterCpuSeconds(postgres.PostmasterPid));
-
-        using var trace = options.Trace ? Profiler.Start(process.Pid, $"{options.ResultsFolder}/{target}-{name.Replace(' ', '-')}.nettrace", options.Duration) : null;
-        var stats = await LoadRunner.RunAsync(http, concurrency, options.Duration, call, firstN: 1_000_000);
-        trace?.WaitForExit();
-
-        var (appCpuAfter, dbCpuAfter) = (process.CpuSeconds, ProcStat.ClusterCpuSeconds(postgres.PostmasterPid));
-        await Task.Delay(options.Quick ? 0 : 1100);
-        var delta = await DatabaseCounters.ReadAsync(postgres, database) - before;
-        var requests = Math.Max(1, stats.Requests);
-        var result = new WorkloadResult(name, target, concurrency, stats.Requests, stats.Failures, stats.Seconds, stats.Throughput, items,
-            stats.Percentile(50), stats.Percentile(99), stats.Percentile(99.9), (double)delta.Statements / requests,
-            (double)delta.Commits / requests, writes ? (double)delta.WalBytes / requests / items : null,
-            appCpuAfter - appCpu, dbCpuAfter - dbCpu, process.WindowPeakRssBytes);
-        _results.Add(result);
-        _probes.Add((_results.Count - 1, call));
-        Statements.Add($"## {target}: {name}");
-        Statements.AddRange(await DatabaseCounters.TopStatementsAsync(postgres, database, requests));
-        Statements.Add("");
-        AnsiConsole.MarkupLine($"  {result.RequestsPerSecond:N0} req/s, p50 {result.P50Ms:N1} ms, p99 {result.P99Ms:N1} ms" +
-                               (result.Failures > 0 ? $", [red]{result.Failures} failed[/]" : ""));
-    }
+    private Task MeasureAsync(string name, string target, HttpClient http, int concurrency, int items, bool writes, Call call) =>
+        Meter.MeasureAsync(name, target, target == "service" ? _service : _baseline, http, concurrency, items, writes, call);
 }

@@ -1,9 +1,13 @@
 namespace Parties.Bench;
 
-/// <summary>How big a run is. <c>--quick</c> proves the program works in well under two minutes (CI); the full run measures.</summary>
+/// <summary>
+/// How big a run is. <c>--quick</c> proves the program works in well under two minutes (CI); the full run measures.
+/// <c>--only a,b</c> measures only the workloads whose "target:name" holds one of the texts (<c>sharded</c> picks the
+/// sharded stage's); <c>--no-sharded</c> skips the sharded stage (a second cluster and the service over a pool).
+/// </summary>
 public sealed record BenchOptions(
     bool Quick, int Concurrency, int BulkConcurrency, TimeSpan Warmup, TimeSpan Duration, int Parties, int OtherOrganizations,
-    int PartiesPerOtherOrganization, int LongStreamEvents, string ResultsFolder, string? Only = null, bool Trace = false)
+    int PartiesPerOtherOrganization, int LongStreamEvents, string ResultsFolder, string? Only = null, bool Trace = false, bool Sharded = true)
 {
     public static BenchOptions Parse(string[] args, string repository)
     {
@@ -22,6 +26,11 @@ public sealed record BenchOptions(
                 "--out" => options with { ResultsFolder = Path.GetFullPath(args[i + 1]) },
                 _ => options,
             };
+        if (args.Contains("--no-sharded")) options = options with { Sharded = false };
         return args.Contains("--trace") ? options with { Trace = true } : options;
     }
+
+    /// <summary>Whether <c>--only</c> (if given) selects the workload <paramref name="name"/> of <paramref name="target"/>.</summary>
+    public bool Selects(string target, string name) =>
+        Only is null || Only.Split(',').Any(o => $"{target}:{name}".Contains(o, StringComparison.Ordinal));
 }

@@ -44,6 +44,36 @@ public sealed record DatabaseCounters(long Statements, long Commits, long WalByt
     public static async Task ResetStatementsAsync(BenchPostgres postgres) =>
         await postgres.ExecuteAsync("postgres", "SELECT pg_stat_statements_reset()");
 
+    /// <summary>The site's databases summed; WAL once per cluster.</summary>
+    public static async Task<DatabaseCounters> ReadAsync(Site site)
+    {
+        var total = new DatabaseCounters(0, 0, 0);
+        var walRead = new HashSet<BenchPostgres>();
+        foreach (var database in site.Databases)
+        {
+            var counters = await ReadAsync(database.Cluster, database.Name);
+            total = new DatabaseCounters(total.Statements + counters.Statements, total.Commits + counters.Commits,
+                total.WalBytes + (walRead.Add(database.Cluster) ? counters.WalBytes : 0));
+        }
+        return total;
+    }
+
+    public static async Task<IReadOnlyList<string>> TopStatementsAsync(Site site, long requests)
+    {
+        var lines = new List<string>();
+        foreach (var database in site.Databases)
+        {
+            if (site.Databases.Count > 1) lines.Add($"# {database.Name}");
+            lines.AddRange(await TopStatementsAsync(database.Cluster, database.Name, requests));
+        }
+        return lines;
+    }
+
+    public static async Task ResetStatementsAsync(Site site)
+    {
+        foreach (var cluster in site.Clusters) await ResetStatementsAsync(cluster);
+    }
+
     public static DatabaseCounters operator -(DatabaseCounters after, DatabaseCounters before) =>
         new(after.Statements - before.Statements, after.Commits - before.Commits, after.WalBytes - before.WalBytes);
 }

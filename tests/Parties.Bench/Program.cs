@@ -18,19 +18,21 @@ await using var postgres = await BenchPostgres.StartAsync();
 await postgres.CreateDatabaseAsync(Bench.ServiceDatabase);
 await postgres.CreateDatabaseAsync(Bench.BaselineDatabase);
 
-// The service as deployed: Release build, Production (pre-generated handler code), rate limits off for the load.
+// The service as deployed: Release build, Production (pre-generated handler code), rate limits off for the load;
+// its database settings given (one database, or a master and a pool for the sharded stage).
 // Started a second time on the same database through a counting relay for the round-trip probe, after the workloads.
-Task<ServiceProcess> StartService(int port) => ServiceProcess.StartAsync(Repository.Assembly(root, "src/Parties.Api", "Parties.Api"),
-    new Dictionary<string, string>
+Task<ServiceProcess> StartApi(IReadOnlyDictionary<string, string> databases) => ServiceProcess.StartAsync(
+    Repository.Assembly(root, "src/Parties.Api", "Parties.Api"), new Dictionary<string, string>(databases)
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["ConnectionStrings__Parties"] = postgres.ConnectionString(Bench.ServiceDatabase, port),
         ["Parties__AdminKey"] = adminKey,
         ["Parties__RateLimit__PermitsPerMinute"] = "0",
         ["Parties__RateLimit__SuppliersPermitsPerMinute"] = "0",
         // The webhook workload's receiver listens on the loopback.
         ["Parties__Webhooks__AllowPrivateTargets"] = "true",
     });
+Task<ServiceProcess> StartService(int port) =>
+    StartApi(new Dictionary<string, string> { ["ConnectionStrings__Parties"] = postgres.ConnectionString(Bench.ServiceDatabase, port) });
 Task<ServiceProcess> StartBaseline(int port) => ServiceProcess.StartAsync(
     Repository.Assembly(root, "tests/Parties.Bench.Baseline", "Parties.Bench.Baseline"), new Dictionary<string, string>
     {
@@ -41,10 +43,29 @@ Task<ServiceProcess> StartBaseline(int port) => ServiceProcess.StartAsync(
 await using var service = await StartService(postgres.Port);
 await using var baseline = await StartBaseline(postgres.Port);
 
-var bench = new Bench(options, postgres, service, baseline, baselineKey, StartService, StartBaseline);
+var bodies = new Bodies();
+var bench = new Bench(options, postgres, service, baseline, baselineKey, StartService, StartBaseline, bodies);
 await bench.RunAsync();
 
-var peakRss = Math.Max(service.PeakRssBytes, ProcStat.HighWaterRssBytes(service.Pid));
+// The first stage's processes stopped, so they cost the sharded stage no CPU or memory.
+await service.DisposeAsync();
+await baseline.DisposeAsync();
+var peakRss = service.PeakRssBytes;
+var shardedFailed = false;
+if (ShardedRun.Selected(options))
+{
+    // A sharded stage that fails costs the run its sharded rows only: the first stage's figures are still written.
+    var sharded = new ShardedRun(options, postgres, bench.Meter, bench.Workloads, bodies, StartApi);
+    try { await sharded.RunAsync(); }
+    catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TimeoutException or Npgsql.NpgsqlException)
+    {
+        shardedFailed = true;
+        AnsiConsole.MarkupLine($"[red]The sharded stage failed:[/] {Markup.Escape(e.ToString())}");
+    }
+    Directory.CreateDirectory(options.ResultsFolder);
+    File.WriteAllText(Path.Combine(options.ResultsFolder, "sharded-service-output-tail.log"), sharded.ServiceOutput);
+    peakRss = Math.Max(peakRss, sharded.PeakRssBytes);
+}
 var report = Report.Build(options, bench, peakRss, machine);
 Report.Print(report);
 Report.Write(report, options.ResultsFolder);
@@ -52,4 +73,4 @@ File.WriteAllLines(Path.Combine(options.ResultsFolder, "statements.txt"), bench.
 File.WriteAllLines(Path.Combine(options.ResultsFolder, "plans.txt"), bench.Plans);
 File.WriteAllText(Path.Combine(options.ResultsFolder, "service-output-tail.log"), service.Output);
 AnsiConsole.MarkupLine($"Results: {Markup.Escape(options.ResultsFolder)}/latest.json, latest.md, latest.png, statements.txt, plans.txt");
-return report.Workloads.Sum(w => w.Failures) == 0 ? 0 : 1;
+return report.Workloads.Sum(w => w.Failures) == 0 && !shardedFailed ? 0 : 1;

@@ -12,8 +12,13 @@ public static class Report
     {
         var results = bench.Results;
         if (options.Only is not null)
+        {
+            // Only some workloads: the sharded comparisons whose two sides both ran, nothing else.
+            var (someRatios, someTargets, someChart) = (new Dictionary<string, double>(), new List<Target>(), new List<Chart.Ratio>());
+            ShardedReport.Add(results, someRatios, someTargets, someChart);
             return new BenchReport(DateTimeOffset.UtcNow, machine, options.Quick, BenchPostgres.Settings, options, bench.LoadPartiesPerSecond,
-                peakRss, results, new Dictionary<string, double>(), [], []);
+                peakRss, results, someRatios, someTargets, someChart);
+        }
         WorkloadResult Find(string name, string service = "service", int? concurrency = null) =>
             results.First(r => r.Name.StartsWith(name, StringComparison.Ordinal) && r.Service == service &&
                                (concurrency is null || r.Concurrency == concurrency));
@@ -63,7 +68,6 @@ public static class Report
             new("round trips per create / PATCH", "≤ 2 / ≤ 2", $"{F(create.RoundTripsPerRequest ?? double.NaN, "0.0")} / {F(patch.RoundTripsPerRequest ?? double.NaN, "0.0")}",
                 create.RoundTripsPerRequest <= 2.05 && patch.RoundTripsPerRequest <= 2.05),
             new("peak RSS, whole run", "< 300 MB", $"{peakRss / 1048576.0:N0} MB", peakRss < 300L * 1048576),
-            new("no failed requests", "0", failures.ToString(CultureInfo.InvariantCulture), failures == 0),
         };
         var chart = new List<Chart.Ratio>
         {
@@ -77,6 +81,8 @@ public static class Report
             new("search= list: 50 ms ÷ p50 (1 conn.)", 50 / Math.Max(0.001, search.P50Ms), 1),
             new("memory: 300 MB ÷ peak RSS", 300.0 * 1048576 / Math.Max(1, peakRss), 1),
         };
+        ShardedReport.Add(results, ratios, targets, chart);
+        targets.Add(new Target("no failed requests", "0", failures.ToString(CultureInfo.InvariantCulture), failures == 0));
         return new BenchReport(DateTimeOffset.UtcNow, machine, options.Quick, BenchPostgres.Settings, options, bench.LoadPartiesPerSecond,
             peakRss, results, ratios, targets, chart);
     }

@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace Parties.Bench;
 
-public sealed record BenchOrganization(string Id, Guid AccountId, string Key);
+/// <summary>An organization made for the run: its id, Cin7 account id, admin key and the database it was placed on.</summary>
+public sealed record BenchOrganization(string Id, Guid AccountId, string Key, string Database);
 
 /// <summary>The admin calls that set the service up: organizations, their keys and the reference data suppliers need.</summary>
 public static class ServiceClient
@@ -15,14 +16,15 @@ public static class ServiceClient
         return request;
     }
 
-    public static async Task<BenchOrganization> CreateOrganizationAsync(HttpClient http, string adminKey, string name)
+    /// <summary>Creates an organization, on the named pooled database when given (sharded mode), else where the service places it.</summary>
+    public static async Task<BenchOrganization> CreateOrganizationAsync(HttpClient http, string adminKey, string name, string? database = null)
     {
-        var body = new { name, admin = new { id = "alice", name = "Alice Admin", email = "alice@example.com" } };
+        var body = new { name, admin = new { id = "alice", name = "Alice Admin", email = "alice@example.com" }, database };
         using var response = await http.SendAsync(Request(HttpMethod.Post, "/admin/organizations", adminKey, FakeParties.Json(body)));
         await EnsureAsync(response, "create organization");
         var created = await response.Content.ReadFromJsonAsync();
         var org = new BenchOrganization(created.GetProperty("id").GetString()!, created.GetProperty("accountId").GetGuid(),
-            created.GetProperty("apiKey").GetString()!);
+            created.GetProperty("apiKey").GetString()!, created.GetProperty("database").GetString()!);
 
         foreach (var (url, reference) in new (string, object)[]
                  {

@@ -11,6 +11,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampler;
     private readonly Queue<string> _lastLines = new();
+    private bool _disposed;
 
     public string Url { get; }
     public int Pid => _process.Id;
@@ -41,19 +42,28 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         foreach (var (name, value) in environment) start.Environment[name] = value;
         var service = new ServiceProcess(Process.Start(start)!, url);
-        using var http = new HttpClient();
-        for (var i = 0; i < 240; i++)
+        try
         {
-            if (service._process.HasExited)
-                throw new InvalidOperationException($"{Path.GetFileName(dll)} exited with {service._process.ExitCode}:\n{service.Output}");
-            try
+            using var http = new HttpClient();
+            for (var i = 0; i < 240; i++)
             {
-                if ((await http.GetAsync($"{url}/health/ready")).IsSuccessStatusCode) return service;
+                if (service._process.HasExited)
+                    throw new InvalidOperationException($"{Path.GetFileName(dll)} exited with {service._process.ExitCode}:\n{service.Output}");
+                try
+                {
+                    if ((await http.GetAsync($"{url}/health/ready")).IsSuccessStatusCode) return service;
+                }
+                catch (HttpRequestException) { }
+                await Task.Delay(250);
             }
-            catch (HttpRequestException) { }
-            await Task.Delay(250);
+            throw new TimeoutException($"{Path.GetFileName(dll)} did not become ready in 60 s:\n{service.Output}");
         }
-        throw new TimeoutException($"{Path.GetFileName(dll)} did not become ready in 60 s:\n{service.Output}");
+        catch
+        {
+            // Not left running when it never became ready.
+            await service.DisposeAsync();
+            throw;
+        }
     }
 
     public string Output { get { lock (_lastLines) return string.Join('\n', _lastLines); } }
@@ -89,8 +99,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Stops the process; a second call does nothing (a stage may stop its service before the run ends).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         PeakRssBytes = Math.Max(PeakRssBytes, ProcStat.HighWaterRssBytes(Pid));
         await _stop.CancelAsync();
         await _sampler;
