@@ -30,6 +30,7 @@ public static class Report
         var audit = Find("audit trail");
         var prefixList = Find("list 100 by name prefix", concurrency: options.Concurrency);
         var search = Find("list search=");
+        var duplicates = Find("duplicates of one");
         var ratios = new Dictionary<string, double>
         {
             ["create: service / baseline"] = create.RequestsPerSecond / Find("create", Bench.Floor).RequestsPerSecond,
@@ -63,6 +64,7 @@ public static class Report
                 prefixList.P99Ms <= 150),
             new("Parties list search= (contains), page of 100 with count, p50 at 1 connection", "≤ 50 ms", $"{F(search.P50Ms, "0.0")} ms",
                 search.P50Ms <= 50),
+            new("duplicates of one party (issue #17), p50 at 1 connection", "≤ 50 ms", $"{F(duplicates.P50Ms, "0.0")} ms", duplicates.P50Ms <= 50),
             new("search= served by the trigram index (auto_explain)", "yes", bench.SearchUsesIndex switch { true => "yes", false => "no", _ => "?" },
                 bench.SearchUsesIndex == true),
             new("round trips per create / PATCH", "≤ 2 / ≤ 2", $"{F(create.RoundTripsPerRequest ?? double.NaN, "0.0")} / {F(patch.RoundTripsPerRequest ?? double.NaN, "0.0")}",
@@ -79,6 +81,7 @@ public static class Report
             new($"audit trail: 20 ms ÷ p50 ({audit.Concurrency} conn.)", 20 / Math.Max(0.001, audit.P50Ms), 1),
             new($"name-prefix list: 150 ms ÷ p99 ({prefixList.Concurrency} conn.)", 150 / Math.Max(0.001, prefixList.P99Ms), 1),
             new("search= list: 50 ms ÷ p50 (1 conn.)", 50 / Math.Max(0.001, search.P50Ms), 1),
+            new("duplicates of one party: 50 ms ÷ p50 (1 conn.)", 50 / Math.Max(0.001, duplicates.P50Ms), 1),
             new("memory: 300 MB ÷ peak RSS", 300.0 * 1048576 / Math.Max(1, peakRss), 1),
         };
         ShardedReport.Add(results, ratios, targets, chart);
