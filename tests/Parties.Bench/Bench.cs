@@ -201,8 +201,20 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
         await Task.WhenAll(streams.Select(async (id, w) =>
         {
             for (var i = 1; i < options.LongStreamEvents; i++)
-                if (!await Workloads.SendAsync(http, HttpMethod.Patch, $"/v1.0/vendor/{id}", org.Key, bodies.Body(patches[i % patches.Length]), 200))
-                    throw new InvalidOperationException($"PATCH of vendor {id} failed");
+                for (var attempt = 1; ; attempt++)
+                {
+                    using var response = await http.SendAsync(ServiceClient.Request(HttpMethod.Patch, $"/v1.0/vendor/{id}", org.Key,
+                        bodies.Body(patches[i % patches.Length])));
+                    var answer = await response.Content.ReadAsStringAsync();
+                    var status = (int)response.StatusCode;
+                    if (status == 200) break;
+                    var said = $"PATCH of vendor {id} answered {status}: {answer[..Math.Min(400, answer.Length)]}";
+                    // The service's transient answers (503 with Retry-After, 429) are tried again, and said, so that a run
+                    // shows them; anything else stops the run.
+                    if (status is not (503 or 429) || attempt == 3) throw new InvalidOperationException(said);
+                    AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(said)}; trying again[/]");
+                    await Task.Delay(TimeSpan.FromSeconds(attempt));
+                }
         }));
     }
 
