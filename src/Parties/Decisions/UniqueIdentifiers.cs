@@ -28,7 +28,7 @@ public static class UniqueIdentifiers
         var sql = $"({string.Join(" or ", Expressions.Select(e => $"{e} = ANY(?)"))})";
         var holders = batch.Query<Party>()
             .Where(p => p.MergedInto == null && p.Data.Active)
-            .Where(p => p.MatchesSql(sql, values[0], values[1], values[2]))
+            .Where(InlinedValues.Of<Party>(p => p.MatchesSql(sql, values[0], values[1], values[2])))
             .ToList();
         return async () =>
         {

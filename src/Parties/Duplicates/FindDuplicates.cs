@@ -17,9 +17,9 @@ public static class FindDuplicates
         var lookups = new List<Task<IReadOnlyList<Party>>>();
         foreach (var key in DuplicateKeys.All.Where(k => k != DuplicateKeys.Name))
             if (key.Value(party) is { Length: > 0 } value)
-                lookups.Add(Others(batch, party).Where(p => p.MatchesSql($"{key.Expression} = ?", value)).Take(PerLookup).ToList());
+                lookups.Add(Others(batch, party).Where(InlinedValues.Of<Party>(p => p.MatchesSql($"{key.Expression} = ?", value))).Take(PerLookup).ToList());
         if (party.NameKey is { } name)
-            lookups.Add(Others(batch, party).Where(p => p.MatchesSql($"{DuplicateKeys.NameExpression} % ?", name)).Take(PerLookup).ToList());
+            lookups.Add(Others(batch, party).Where(InlinedValues.Of<Party>(p => p.MatchesSql($"{DuplicateKeys.NameExpression} % ?", name))).Take(PerLookup).ToList());
         if (lookups.Count == 0) return [];
         await batch.Execute(cancellation);
 
@@ -32,5 +32,5 @@ public static class FindDuplicates
     }
 
     private static IBatchedQueryable<Party> Others(IBatchedQuery batch, Party party) =>
-        batch.Query<Party>().Where(p => p.MergedInto == null && p.Id != party.Id);
+        batch.Query<Party>().Where(InlinedValues.Of<Party>(p => p.MergedInto == null && p.Id != party.Id));
 }

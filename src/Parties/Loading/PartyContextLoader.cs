@@ -23,7 +23,7 @@ public static class PartyContextLoader
         var reference = batch.Load<ReferenceData>(ReferenceData.DocumentId);
         var holders = numbers.Length + names.Length == 0
             ? Task.FromResult<IReadOnlyList<Party>>([])
-            : batch.Query<Party>().Where(p => p.Number.IsOneOf(numbers) || p.VendorNameKey.IsOneOf(names)).ToList();
+            : batch.Query<Party>().Where(InlinedValues.Of<Party>(p => p.Number.IsOneOf(numbers) || p.VendorNameKey.IsOneOf(names))).ToList();
         var identifierHolders = UniqueIdentifiers.EnlistHolders(batch, [.. lists.SelectMany(l => l)]);
         return async () =>
         {
@@ -51,7 +51,7 @@ public static class PartyContextLoader
 
         var derived = Party.Normalize(PartyData.FullName(first ?? party.Data.FirstName, last ?? party.Data.LastName));
         if (derived is null || context.VendorNameHolders.ContainsKey(derived)) return context;
-        var holder = await session.Query<Party>().Where(p => p.VendorNameKey == derived).FirstOrDefaultAsync(cancellation);
+        var holder = await session.Query<Party>().WhereInlined(p => p.VendorNameKey == derived).FirstOrDefaultAsync(cancellation);
         if (holder is null) return context;
         var holders = new Dictionary<string, PartyRef>(context.VendorNameHolders) { [derived] = new PartyRef(holder.Id, holder.Data.Name) };
         return context with { VendorNameHolders = holders };

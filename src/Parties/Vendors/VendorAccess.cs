@@ -20,7 +20,7 @@ public static class VendorAccess
     /// <summary>The vendors the caller may list: the same rule as <see cref="Check"/>, as a query filter (and none merged into another).</summary>
     public static IQueryable<Party> Visible(IQueryable<Party> parties, VendorCaller caller)
     {
-        var vendors = parties.NotMerged().Where(p => p.Data.Roles.Contains(Roles.Vendor));
-        return caller.SeesAll ? vendors : vendors.Where(p => p.Data.OwnerId == caller.UserId);
+        var vendors = parties.NotMerged().WhereInlined(p => p.Data.Roles.Contains(Roles.Vendor));
+        return caller.SeesAll ? vendors : vendors.WhereInlined(p => p.Data.OwnerId == caller.UserId);
     }
 }

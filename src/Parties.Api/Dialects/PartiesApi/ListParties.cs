@@ -78,25 +78,25 @@ public static class ListParties
     private static IQueryable<Party> Filter(IQueryable<Party> parties, ListFilter filter)
     {
         parties = parties.NotMerged();
-        if (filter.Active is { } active) parties = parties.Where(p => p.Data.Active == active);
-        if (filter.PartyType is { } type) parties = parties.Where(p => p.Data.PartyType == type);
-        if (filter.SubType is { } subType) parties = parties.Where(p => p.Data.SubType == subType);
-        if (filter.Number is { } number) parties = parties.Where(p => p.Number == number);
-        if (filter.ModifiedSince is { } since) parties = parties.Where(p => p.ModifiedAt >= since);
+        if (filter.Active is { } active) parties = parties.WhereInlined(p => p.Data.Active == active);
+        if (filter.PartyType is { } type) parties = parties.WhereInlined(p => p.Data.PartyType == type);
+        if (filter.SubType is { } subType) parties = parties.WhereInlined(p => p.Data.SubType == subType);
+        if (filter.Number is { } number) parties = parties.WhereInlined(p => p.Number == number);
+        if (filter.ModifiedSince is { } since) parties = parties.WhereInlined(p => p.ModifiedAt >= since);
         if (filter.Role is { } role)
         {
             // "customer_and_vendor" asks for parties with both, "none" for those with no built-in role; any other
             // value is one role's codename, custom included.
             if (role == RoleText.None)
-                foreach (var r in Roles.BuiltIn) parties = parties.Where(p => !p.Data.Roles.Contains(r));
+                foreach (var r in Roles.BuiltIn) parties = parties.WhereInlined(p => !p.Data.Roles.Contains(r));
             else if (RoleText.TryParse(role, out var builtIn))
-                foreach (var r in builtIn) parties = parties.Where(p => p.Data.Roles.Contains(r));
-            else parties = parties.Where(p => p.Data.Roles.Contains(role));
+                foreach (var r in builtIn) parties = parties.WhereInlined(p => p.Data.Roles.Contains(r));
+            else parties = parties.WhereInlined(p => p.Data.Roles.Contains(role));
         }
         if (filter.Search is { } search)
         {
             var key = search.ToLowerInvariant();
-            parties = parties.Where(p =>
+            parties = parties.WhereInlined(p =>
                 p.NameKey!.Contains(key) ||
                 p.Number.Contains(search, StringComparison.OrdinalIgnoreCase) ||
                 p.Data.Mobile!.Contains(search, StringComparison.OrdinalIgnoreCase) ||

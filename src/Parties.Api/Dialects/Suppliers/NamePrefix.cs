@@ -12,9 +12,9 @@ public static class NamePrefix
 {
     public static IQueryable<Party> Matching(IQueryable<Party> parties, string prefix)
     {
-        parties = parties.Where(p => p.NameKey!.StartsWith(prefix));
+        parties = parties.WhereInlined(p => p.NameKey!.StartsWith(prefix));
         return Successor(prefix) is { } end
-            ? parties.Where(p => p.MatchesSql("(d.data ->> 'nameKey') ~>=~ ? and (d.data ->> 'nameKey') ~<~ ?", prefix, end))
+            ? parties.WhereInlined(p => p.MatchesSql("(d.data ->> 'nameKey') ~>=~ ? and (d.data ->> 'nameKey') ~<~ ?", prefix, end))
             : parties;
     }
 

@@ -32,10 +32,10 @@ public static class ListVendors
         await using var session = store.QuerySession(caller.OrganizationId);
         var query = VendorLoads.Visible(session, caller);
         if (!string.IsNullOrWhiteSpace(name)) query = VendorLoads.NameContains(query, name);
-        if (!string.IsNullOrWhiteSpace(userId)) query = query.Where(p => p.Data.OwnerId == userId.Trim());
-        if (!string.IsNullOrWhiteSpace(gstNumber)) query = query.Where(p => p.Data.EconomicCode == gstNumber.Trim());
-        if (!string.IsNullOrWhiteSpace(panNumber)) query = query.Where(p => p.Data.NationalCode == panNumber.Trim());
-        if (after is not null) query = query.Where(p => p.MatchesSql($"({SortKey}, d.id) > (?, ?)", after.NameKey, after.Id));
+        if (!string.IsNullOrWhiteSpace(userId)) query = query.WhereInlined(p => p.Data.OwnerId == userId.Trim());
+        if (!string.IsNullOrWhiteSpace(gstNumber)) query = query.WhereInlined(p => p.Data.EconomicCode == gstNumber.Trim());
+        if (!string.IsNullOrWhiteSpace(panNumber)) query = query.WhereInlined(p => p.Data.NationalCode == panNumber.Trim());
+        if (after is not null) query = query.WhereInlined(p => p.MatchesSql($"({SortKey}, d.id) > (?, ?)", after.NameKey, after.Id));
 
         var page = await query.OrderBySql($"{SortKey}, d.id").Take(size + 1).ToListAsync(http.RequestAborted);
         var reference = await VendorLoads.ReferenceAsync(session, http.RequestAborted);

@@ -19,8 +19,8 @@ public static class SearchVendors
         await using var session = store.QuerySession(caller.OrganizationId);
         var query = VendorLoads.Visible(session, caller);
         if (!string.IsNullOrWhiteSpace(name)) query = VendorLoads.NameContains(query, name);
-        if (!string.IsNullOrWhiteSpace(gstNumber)) query = query.Where(p => p.Data.EconomicCode == gstNumber.Trim());
-        if (!string.IsNullOrWhiteSpace(panNumber)) query = query.Where(p => p.Data.NationalCode == panNumber.Trim());
+        if (!string.IsNullOrWhiteSpace(gstNumber)) query = query.WhereInlined(p => p.Data.EconomicCode == gstNumber.Trim());
+        if (!string.IsNullOrWhiteSpace(panNumber)) query = query.WhereInlined(p => p.Data.NationalCode == panNumber.Trim());
 
         var found = await query.OrderBy(p => p.NameKey).ThenBy(p => p.Id).Take(MaxResults).ToListAsync(http.RequestAborted);
         return VendorsJson.Ok(new VendorSearchResult(

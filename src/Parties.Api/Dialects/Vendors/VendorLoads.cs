@@ -29,12 +29,12 @@ public static class VendorLoads
 
     /// <summary>The active vendors the caller may list or search.</summary>
     public static IQueryable<Party> Visible(IQuerySession session, Caller caller) =>
-        VendorAccess.Visible(session.Query<Party>(), caller.AsVendorCaller()).Where(p => p.Data.Active);
+        VendorAccess.Visible(session.Query<Party>(), caller.AsVendorCaller()).WhereInlined(p => p.Data.Active);
 
     public static IQueryable<Party> NameContains(IQueryable<Party> query, string name)
     {
         var key = Party.Normalize(name)!;
-        return query.Where(p => p.NameKey!.Contains(key));
+        return query.WhereInlined(p => p.NameKey!.Contains(key));
     }
 
     /// <summary>Vendor ids are the party ids (GUIDs); anything else is a 400, as the original API answers.</summary>
