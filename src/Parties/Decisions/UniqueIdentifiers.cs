@@ -18,6 +18,13 @@ public static class UniqueIdentifiers
     private static readonly string[] Expressions =
         [DuplicateKeys.NationalCode.Expression, DuplicateKeys.EconomicCode.Expression, DuplicateKeys.RegistrationNumber.Expression];
 
+    // The holders matter only when the organization keeps identifiers unique, which the reference data read in the same
+    // batch says too late to leave the query out: the query asks it itself, so an organization that does not (the
+    // default) reads no holder rows at all.
+    private static readonly string KeptUnique =
+        $"exists (select 1 from {PartiesStore.Schema}.mt_doc_referencedata r where r.tenant_id = d.tenant_id " +
+        $"and r.id = '{Reference.ReferenceData.DocumentId}' and (r.data -> 'settings' ->> 'uniqueIdentifiers') = 'true')";
+
     /// <summary>The values per field the edits may give, and a query for their holders; null when they give none.</summary>
     public static Func<Task<Dictionary<string, ImmutableArray<PartyRef>>>>? EnlistHolders(IBatchedQuery batch,
         IReadOnlyList<PartyEdit> edits)
@@ -25,7 +32,7 @@ public static class UniqueIdentifiers
         var values = Fields.Select(f => edits.OfType<SetValue<string?>>().Where(e => e.Field == f && e.Value is { Length: > 0 })
             .Select(e => e.Value!).Distinct().ToArray()).ToArray();
         if (values.All(v => v.Length == 0)) return null;
-        var sql = $"({string.Join(" or ", Expressions.Select(e => $"{e} = ANY(?)"))})";
+        var sql = $"({string.Join(" or ", Expressions.Select(e => $"{e} = ANY(?)"))}) and {KeptUnique}";
         var holders = batch.Query<Party>()
             .Where(p => p.MergedInto == null && p.Data.Active)
             .Where(InlinedValues.Of<Party>(p => p.MatchesSql(sql, values[0], values[1], values[2])))
