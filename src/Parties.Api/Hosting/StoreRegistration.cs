@@ -48,6 +48,8 @@ public static class StoreRegistration
             });
         // Marten applies changes under a PostgreSQL advisory lock, so many replicas may start at once.
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
+        // After Marten's own start-up work (hosted services start in the order they were added).
+        if (databases.Count > 0) builder.Services.AddHostedService<SingleDatabaseAdoption>();
 
         builder.Host.UseWolverine(opts =>
         {
