@@ -103,6 +103,7 @@ public static class PartiesStore
         PartySearchIndex.Configure(opts);
         DuplicateKeys.Configure(opts);
         ClaimIndexes.Configure(opts);
+        ActiveVendorNames.Configure(opts);
 
         opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Async);
         // The audit query filters within one organization and pages newest first by (timestamp, sequence): each

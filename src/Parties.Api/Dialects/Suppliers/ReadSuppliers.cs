@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Parties.Api.Auth;
 using Parties.Api.History;
 using Parties.Api.Http;
@@ -37,7 +38,7 @@ public static class ReadSuppliers
         IQueryable<Party> Matching()
         {
             var suppliers = VendorAccess.Visible(session.Query<Party>(), caller.AsVendorCaller());
-            if (!includeDeprecated) suppliers = suppliers.Where(p => p.Data.Active);
+            if (!includeDeprecated) suppliers = suppliers.Where(p => p.Data.Active).Where(p => p.MatchesSql(ActiveVendorNames.Filter));
             if (name is not null) suppliers = NamePrefix.Matching(suppliers, name);
             if (modifiedSince is { } after) suppliers = suppliers.Where(p => p.ModifiedAt >= after);
             return suppliers;
@@ -48,7 +49,7 @@ public static class ReadSuppliers
         // match); the total is counted apart, at a bounded cost.
         var found = (long)(page - 1) * limit > int.MaxValue
             ? []
-            : await Matching().OrderBy(p => p.NameKey).ThenBy(p => p.Id).Skip((page - 1) * limit).Take(limit).ToListAsync(http.RequestAborted);
+            : await Matching().OrderBySql(ActiveVendorNames.Order).Skip((page - 1) * limit).Take(limit).ToListAsync(http.RequestAborted);
         var total = await SupplierTotal.CountAsync(session, Matching(), http.RequestAborted);
         var output = new SupplierListOutput(total, page, [.. found.Select(p => SupplierOutput.From(PartySnapshot.Of(p)))]);
         return Results.Json(output, SuppliersJson.Options);
