@@ -68,6 +68,30 @@ public class a_supplier_batch_is_one_transaction_of_items_each_decided_on_its_ow
     }
 
     [Fact]
+    public async Task an_update_batch_of_100_writes_its_good_items_and_leaves_its_refused_ones_as_they_were()
+    {
+        var org = await Suppliers.OrganizationAsync(app.Host);
+        var created = await Suppliers.CreateAsync(app.Host, org, [.. Enumerable.Range(0, 100).Select(i => Suppliers.Valid($"Supplier {i:000}"))]);
+        var ids = created.EnumerateArray().Select(c => c.GetProperty("ID").GetGuid()).ToArray();
+        var updates = ids.Select((id, i) =>
+        {
+            var item = Update(id, $"Renamed {i:000}");
+            if (i % 10 == 3) item["TaxRule"] = "SalesOnly";
+            return item;
+        }).ToArray();
+
+        var answers = await Suppliers.UpdateAsync(app.Host, org, updates);
+
+        for (var i = 0; i < 100; i++)
+            answers[i].GetProperty("OperationStatus").GetString().ShouldBe(i % 10 == 3 ? "failed" : "succeeded", $"item {i}");
+        await using var session = app.Store.QuerySession(org.Id);
+        var saved = (await session.LoadManyAsync<Party>(ids)).ToDictionary(p => p.Id);
+        for (var i = 0; i < 100; i++)
+            (saved[ids[i]].Data.Name, saved[ids[i]].Version).ShouldBe(i % 10 == 3 ? ($"Supplier {i:000}", 1) : ($"Renamed {i:000}", 2), $"item {i}");
+        (await app.Store.CountAsync(org)).ShouldBe((100, 190));
+    }
+
+    [Fact]
     public async Task concurrent_batches_taking_one_name_give_it_to_one_item_and_write_every_other_item()
     {
         var org = await Suppliers.OrganizationAsync(app.Host);
