@@ -5,8 +5,8 @@ namespace Parties.Idempotency;
 /// organization the session is opened for.</param>
 /// <param name="Fingerprint">SHA-256 of the request's method, path and body: the same key with another request is refused.</param>
 /// <param name="FreshSince">Records made before this are expired: treated as absent and replaced.</param>
-/// <param name="Item">The item of a per-item batch (Suppliers), whose items are written each in its own transaction;
-/// null for a request written in one transaction.</param>
+/// <param name="Item">The item of a batch whose items are decided each on its own (each keeps its own record);
+/// null for a request decided as a whole.</param>
 public sealed record IdempotentWrite(string Scope, string Fingerprint, DateTimeOffset FreshSince, int? Item = null)
 {
     public string RecordId => Item is { } item ? $"{Scope}#{item}" : Scope;

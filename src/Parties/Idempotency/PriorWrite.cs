@@ -9,6 +9,9 @@ namespace Parties.Idempotency;
 /// <param name="Replaced">A record is there but does not count (expired, or a refusal): this write replaces it.</param>
 public sealed record PriorWrite(IdempotentWrite? Write, IdempotencyRecord? Record, bool Replaced)
 {
+    /// <summary>A write made without a key: nothing earlier, nothing to keep.</summary>
+    public static readonly PriorWrite None = new(null, null, false);
+
     /// <summary>The earlier request's record as it counts for this one: replayed, replaced (expired or a refusal), or
     /// refused when another body used the key.</summary>
     public static PriorWrite Of(IdempotentWrite write, IdempotencyRecord? record)

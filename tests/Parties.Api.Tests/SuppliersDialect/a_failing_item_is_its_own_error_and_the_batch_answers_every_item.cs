@@ -8,9 +8,10 @@ using Shouldly;
 namespace Parties.Api.Tests.SuppliersDialect;
 
 /// <summary>
-/// Each item of a batch is its own transaction, so an item that fails, of whatever kind, is that item's <c>Errors</c>:
-/// the batch still answers 200 with every item, and what the answer says saved is exactly what the database holds.
-/// A failing item used to take the whole answer down (500) after the items before it had committed.
+/// An item that fails, of whatever kind, is that item's <c>Errors</c> (a fault in the database fails the batch's one
+/// transaction, and its items are then written each on its own): the batch still answers 200 with every item, and what
+/// the answer says saved is exactly what the database holds. A failing item used to take the whole answer down (500)
+/// after the items before it had committed.
 /// </summary>
 public class a_failing_item_is_its_own_error_and_the_batch_answers_every_item(AppFixture app) : IClassFixture<AppFixture>
 {

@@ -73,9 +73,9 @@ public static class SuppliersApi
         group.MapPost("", WriteSuppliers.Create)
             .WithName("suppliers_create")
             .WithSummary("Create a batch of suppliers")
-            .WithDescription($"Up to {WriteSuppliers.MaxBatch} suppliers, each checked and written on its own: the answer is " +
-                "200 with every supplier sent, in order, with its Errors and OperationStatus, so the good ones are saved " +
-                "beside the failed ones.")
+            .WithDescription($"Up to {WriteSuppliers.MaxBatch} suppliers, each checked on its own and all written together: the " +
+                "answer is 200 with every supplier sent, in order, with its Errors and OperationStatus, so the good ones are " +
+                "saved beside the failed ones.")
             .RequireCaller(Errors, Permissions.Write)
             .Idempotent(Errors)
             .CappedAs(BulkConcurrency.Batch)

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Parties.Api.Auth;
 using Parties.Api.Http;
 using Parties.Api.Idempotency;
@@ -7,11 +6,10 @@ using Wolverine;
 namespace Parties.Api.Dialects.Suppliers;
 
 /// <summary>
-/// <c>POST /Suppliers</c> and <c>PUT /Suppliers</c>: up to 100 suppliers, each decided and written on its own
-/// (its own command, its own transaction), so good items are saved beside failed ones. The answer is 200 with
-/// every item in order, its <c>Errors</c> and <c>OperationStatus</c>, whatever failed (<see cref="SupplierItemFailures"/>).
-/// Under an Idempotency-Key each item's decision is kept in that item's transaction (key and item index), so a
-/// retry answers the items already decided from their records and writes only those a crash left undecided.
+/// <c>POST /Suppliers</c> and <c>PUT /Suppliers</c>: up to 100 suppliers, each decided on its own (a refused item is its
+/// own <c>Errors</c> and the good items are saved beside it; a later item sees what an earlier one took), all written in
+/// one transaction with each item's Idempotency-Key record. The answer is 200 with every item in order, its
+/// <c>Errors</c> and <c>OperationStatus</c>, whatever failed (<see cref="SupplierItemFailures"/>).
 /// </summary>
 public static class WriteSuppliers
 {
@@ -26,50 +24,58 @@ public static class WriteSuppliers
     {
         var body = await JsonBody<SupplierBatchInput>.ReadAsync(http.Request, SuppliersJson.Options);
         if (!body.IsValid) return Errors.BadRequest(Field(body.ErrorPath), body.ErrorMessage!);
-        if (body.Value!.Suppliers is not { } items) return Errors.BadRequest("Suppliers", "A list of Suppliers is required.");
-        if (items.Length > MaxBatch)
-            return Errors.BadRequest("Suppliers", $"Up to {MaxBatch} Suppliers can be created/updated in one batch ({items.Length} sent).");
+        if (body.Value!.Suppliers is not { } inputs) return Errors.BadRequest("Suppliers", "A list of Suppliers is required.");
+        if (inputs.Length > MaxBatch)
+            return Errors.BadRequest("Suppliers", $"Up to {MaxBatch} Suppliers can be created/updated in one batch ({inputs.Length} sent).");
 
         var caller = http.Caller();
         var actor = caller.As(SuppliersErrors.Name, http);
         var idempotency = http.Idempotency();
-        var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WriteSuppliers));
-        var answers = new List<SupplierOutput>(items.Length);
-        // One after another, in order: a later item sees what an earlier one wrote (two items with one name).
-        for (var index = 0; index < items.Length; index++)
-            answers.Add(await WriteOne(write, items[index], caller, actor, bus, http.RequestAborted, idempotency, index, log));
-        return Results.Json(new SupplierBatchOutput(answers), SuppliersJson.Options);
+        var items = inputs.Select((input, index) => SupplierBatchItem.Of(write, input, index, caller, actor, idempotency)).ToArray();
+        var toWrite = items.Where(i => i.Command is not null).ToArray();
+        var written = toWrite.Length == 0 ? [] : await WriteAsync(write, toWrite, caller, actor, bus, http);
+        var answers = toWrite.Zip(written).ToDictionary(w => w.First.Index, w => w.Second);
+        return Results.Json(new SupplierBatchOutput([.. items.Select(i => i.Answered ?? answers[i.Index])]), SuppliersJson.Options);
     }
 
-    private static async Task<SupplierOutput> WriteOne(SupplierWrite write, SupplierInput? item, Caller caller, Actor actor,
-        IMessageBus bus, CancellationToken cancellation, IdempotencyKeys.IdempotentRequest? idempotency, int index, ILogger log)
+    /// <summary>
+    /// The items' answers, in order: decided by one command and written in one transaction. When that transaction fails
+    /// (a fault, not a rule: a rule's refusal is its item's answer), nothing of it was written, and the items are written
+    /// each in a transaction of its own, so that a fault of one item's rows fails that item alone.
+    /// </summary>
+    private static async Task<IReadOnlyList<SupplierOutput>> WriteAsync(SupplierWrite write, SupplierBatchItem[] items, Caller caller,
+        Actor actor, IMessageBus bus, HttpContext http)
     {
-        if (item is null) return SupplierOutput.Echo(null, [SupplierErrorTexts.ItemMissing]);
-        var id = write == SupplierWrite.Create ? Guid.CreateVersion7() : item.ID ?? Guid.Empty;
-        var edits = SupplierInputMapping.ToEdits(item, write, id, caller.UserId);
-        if (write == SupplierWrite.Update && item.ID is null)
-            return SupplierOutput.Echo(item, edits.Refusals.Values.Prepend(SupplierErrorTexts.IdRequired));
-
-        var claim = idempotency?.Write.ForItem(index);
-        // An update goes through the vendor policy: a member changes only its own suppliers, and a party that is no
-        // supplier does not exist for this dialect.
+        var cancellation = http.RequestAborted;
+        var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WriteSuppliers));
         object command = write == SupplierWrite.Create
-            ? new RegisterParty(id, edits.Edits, actor, claim)
-            : new UpdateParty(id, edits.Edits, EditMode.AllOrNothing, null, actor, caller.AsVendorCaller(), claim);
-        PartyDecision decision;
+            ? new RegisterPartiesEachOnItsOwn([.. items.Select(i => (RegisterParty)i.Command!)], actor)
+            : new UpdatePartiesEachOnItsOwn([.. items.Select(i => (UpdateParty)i.Command!)], actor);
         try
         {
-            decision = idempotency?.ItemDecision(index) ?? await bus.DecideAsync(caller.OrganizationId, command, cancellation);
+            var decisions = await bus.InvokeForTenantAsync<ItemDecisions>(caller.OrganizationId, command, cancellation);
+            return [.. items.Select((item, i) => item.Answer(decisions.Items[i]))];
         }
         // A request the client abandoned has no one to answer: it ends here, as it would at any other await.
         catch (Exception failure) when (!cancellation.IsCancellationRequested)
         {
-            SupplierItemFailures.Log(log, failure, index);
-            return SupplierOutput.Echo(item, [SupplierItemFailures.Text(failure)]);
+            SupplierItemFailures.LogBatch(log, failure, items.Length);
         }
-        return decision.Status == DecisionStatus.Done
-            ? SupplierOutput.Saved(decision.Party!)
-            : SupplierOutput.Echo(item, SupplierErrorTexts.Of(decision, item, edits));
+
+        var answers = new List<SupplierOutput>(items.Length);
+        foreach (var item in items)
+        {
+            try
+            {
+                answers.Add(item.Answer(await bus.DecideAsync(caller.OrganizationId, item.Command!, cancellation)));
+            }
+            catch (Exception failure) when (!cancellation.IsCancellationRequested)
+            {
+                SupplierItemFailures.Log(log, failure, item.Index);
+                answers.Add(item.Failed(failure));
+            }
+        }
+        return answers;
     }
 
     /// <summary>The JSON path of a malformed body without its root, e.g. <c>Suppliers[0].Discount</c>.</summary>
