@@ -130,10 +130,9 @@ public class finding_duplicates_scores_candidates_and_groups_shared_keys(AppFixt
         }
         var similar = FindDuplicates.SimilarName.Split('?');
         await using var trigram = new NpgsqlCommand(
-            $"explain select id from parties.mt_doc_party where {similar[0]}$1{similar[1]}$2{similar[2]}$3{similar[3]}", connection);
+            $"explain select id from parties.mt_doc_party where {similar[0]}$1{similar[1]}$2{similar[2]}", connection);
         trigram.Parameters.Add(new NpgsqlParameter { Value = NameBlocks.Patterns("index trading") });
         trigram.Parameters.Add(new NpgsqlParameter { Value = "index trading" });
-        trigram.Parameters.Add(new NpgsqlParameter { Value = DuplicateKeys.NameThreshold });
         string.Join("\n", await ReadAllAsync(trigram)).ShouldContain(PartySearchIndex.Name);
     }
 
