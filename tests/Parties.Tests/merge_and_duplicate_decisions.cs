@@ -67,6 +67,20 @@ public class merge_and_duplicate_decisions
     }
 
     [Fact]
+    public void a_name_is_compared_with_the_names_holding_one_of_its_distinctive_words()
+    {
+        NameBlocks.Patterns("annabelle haley").ShouldBe(["%annabelle%", "%haley%"]);
+        // Company forms, short words and numbers would each bring a large share of all parties.
+        NameBlocks.Patterns("haley, kub and schmitt group llc 12345").ShouldBe(["%haley%", "%schmitt%"]);
+        NameBlocks.Patterns("lemke inc bd5c2b28-311").ShouldBe(["%lemke%"]);
+        NameBlocks.Patterns("شرکت بازرگانی پارس").ShouldBe(["%پارس%"]);
+        // A name with no longer word keeps its three-letter ones; one made only of company forms is compared with none.
+        NameBlocks.Patterns("kub & li").ShouldBe(["%kub%"]);
+        NameBlocks.Patterns("trading company ltd").ShouldBeEmpty();
+        NameBlocks.Patterns(null).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void a_score_grows_with_each_shared_reason_and_stays_under_one()
     {
         var me = PartyOf(Absorbed with { EconomicCode = "411", MobileE164 = "+989121234567", Email = "a@b.test" });

@@ -4,7 +4,8 @@ using Marten.Services.BatchQuerying;
 
 namespace Parties;
 
-/// <summary>The candidates for one party: one round trip of index lookups, one per key it has, then scored in the domain.</summary>
+/// <summary>The candidates for one party: one round trip of index lookups, one per key it has (the name's by its
+/// <see cref="NameBlocks"/>), then scored in the domain.</summary>
 public static class FindDuplicates
 {
     /// <summary>How many parties each lookup brings at most; the best of them are answered.</summary>
@@ -18,8 +19,9 @@ public static class FindDuplicates
         foreach (var key in DuplicateKeys.All.Where(k => k != DuplicateKeys.Name))
             if (key.Value(party) is { Length: > 0 } value)
                 lookups.Add(Others(batch, party).Where(InlinedValues.Of<Party>(p => p.MatchesSql($"{key.Expression} = ?", value))).Take(PerLookup).ToList());
-        if (party.NameKey is { } name)
-            lookups.Add(Others(batch, party).Where(InlinedValues.Of<Party>(p => p.MatchesSql($"{DuplicateKeys.NameExpression} % ?", name))).Take(PerLookup).ToList());
+        if (party.NameKey is { } name && NameBlocks.Patterns(name) is { Length: > 0 } blocks)
+            lookups.Add(Others(batch, party).Where(InlinedValues.Of<Party>(p => p.MatchesSql(SimilarName, blocks, name)))
+                .Take(PerLookup).ToList());
         if (lookups.Count == 0) return [];
         await batch.Execute(cancellation);
 
@@ -30,6 +32,13 @@ public static class FindDuplicates
         return [.. found.Values.Select(other => DuplicateScore.Of(party, other)).OfType<DuplicateCandidate>()
             .Where(c => c.Score >= minScore).OrderByDescending(c => c.Score).ThenBy(c => c.Party.Number, StringComparer.Ordinal)];
     }
+
+    // The blocks are the index condition and pg_trgm's % (similarity at least 0.3) a filter, on the name with '' appended
+    // so it is no index condition (the index would read every trigram's posting list again). "similarity() >= 0.3" would
+    // filter the same, but PostgreSQL estimates it keeps a third of the block, and under LIMIT a scan of the whole table
+    // then looked cheaper for one name in eight on 1,000,000 parties (60-180 ms).
+    public static readonly string SimilarName =
+        $"{DuplicateKeys.NameExpression} like any(?) and ({DuplicateKeys.NameExpression} || '') % ?";
 
     private static IBatchedQueryable<Party> Others(IBatchedQuery batch, Party party) =>
         batch.Query<Party>().Where(InlinedValues.Of<Party>(p => p.MergedInto == null && p.Id != party.Id));

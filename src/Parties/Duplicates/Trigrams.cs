@@ -18,10 +18,10 @@ public static class Trigrams
         return (double)shared / (left.Count + right.Count - shared);
     }
 
-    private static HashSet<string> Of(string? text)
+    /// <summary>The words pg_trgm reads in a text: its runs of letters and digits, lower-cased.</summary>
+    public static IEnumerable<string> Words(string? text)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        if (string.IsNullOrEmpty(text)) return set;
+        if (string.IsNullOrEmpty(text)) yield break;
         var word = new StringBuilder();
         foreach (var c in text.ToLowerInvariant().Append(' '))
         {
@@ -31,9 +31,18 @@ public static class Trigrams
                 continue;
             }
             if (word.Length == 0) continue;
+            yield return word.ToString();
+            word.Clear();
+        }
+    }
+
+    private static HashSet<string> Of(string? text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in Words(text))
+        {
             var padded = $"  {word} ";
             for (var i = 0; i + 3 <= padded.Length; i++) set.Add(padded.Substring(i, 3));
-            word.Clear();
         }
         return set;
     }
