@@ -134,9 +134,19 @@ public class a_set_based_bulk_writes_the_rows_martens_own_append_writes(AppFixtu
         statuses.ShouldContain(400);
         statuses.ShouldContain(201);
         var counts = await app.CountAsync(org);
-        counts.Events.ShouldBe(statuses[0] == 201 ? 600 : 301);
-        counts.Parties.ShouldBe(counts.Events);
-        counts.Audit.ShouldBe(counts.Events);
+        // A single create that loses at the unique index (its commit fails after Marten numbered its event) leaves Marten's
+        // tombstone in that sequence number, so the high-water mark can pass it: no party event, no party row.
+        var partyEvents = counts.Events - await TombstonesAsync(org);
+        partyEvents.ShouldBe(statuses[0] == 201 ? 600 : 301);
+        counts.Parties.ShouldBe(partyEvents);
+        counts.Audit.ShouldBe(partyEvents);
+    }
+
+    private async Task<int> TombstonesAsync(TestOrganization org)
+    {
+        await using var session = app.Store.QuerySession(org.Id);
+        var events = await session.Events.QueryAllRawEvents().ToListAsync();
+        return events.Count(e => e.EventType.Assembly != typeof(Party).Assembly);
     }
 
     private async Task<int> SendAnyAsync(string key, string url, object body)
