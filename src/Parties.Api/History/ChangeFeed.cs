@@ -33,6 +33,12 @@ public static class ChangeFeed
     public const int DefaultLimit = 100, MaxLimit = 1000, MaxWaitSeconds = 30;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// What Marten writes into the sequence number of an append whose commit failed (a write lost at a unique index),
+    /// so the high-water mark can pass it: not a change of any party.
+    /// </summary>
+    private const string MartenTombstone = "tombstone";
+
     public static async Task<IResult> Handle(HttpContext http, IDocumentStore store, FeedHighWater highWater)
     {
         var caller = http.Caller();
@@ -54,7 +60,7 @@ public static class ChangeFeed
         {
             var mark = await highWater.MarkAsync(caller.OrganizationId, cancellation);
             var events = await session.Events.QueryAllRawEvents()
-                .Where(e => e.Sequence > after && e.Sequence <= mark)
+                .Where(e => e.Sequence > after && e.Sequence <= mark && e.EventTypeName != MartenTombstone)
                 .OrderBy(e => e.Sequence).Take(limit)
                 .ToListAsync(cancellation);
             if (events.Count > 0 || DateTimeOffset.UtcNow >= deadline)

@@ -20,9 +20,10 @@ public static class UniqueIdentifiers
 
     // The holders matter only when the organization keeps identifiers unique, which the reference data read in the same
     // batch says too late to leave the query out: the query asks it itself, so an organization that does not (the
-    // default) reads no holder rows at all.
+    // default) reads no holder rows at all. The organization is a parameter, not d.tenant_id: uncorrelated, the check is
+    // a one-time filter that PostgreSQL runs before touching the party indexes (correlated, it ran after them, per row).
     private static readonly string KeptUnique =
-        $"exists (select 1 from {PartiesStore.Schema}.mt_doc_referencedata r where r.tenant_id = d.tenant_id " +
+        $"exists (select 1 from {PartiesStore.Schema}.mt_doc_referencedata r where r.tenant_id = ? " +
         $"and r.id = '{Reference.ReferenceData.DocumentId}' and (r.data -> 'settings' ->> 'uniqueIdentifiers') = 'true')";
 
     /// <summary>The values per field the edits may give, and a query for their holders; null when they give none.</summary>
@@ -33,9 +34,10 @@ public static class UniqueIdentifiers
             .Select(e => e.Value!).Distinct().ToArray()).ToArray();
         if (values.All(v => v.Length == 0)) return null;
         var sql = $"({string.Join(" or ", Expressions.Select(e => $"{e} = ANY(?)"))}) and {KeptUnique}";
+        var organization = batch.Parent.TenantId;
         var holders = batch.Query<Party>()
             .Where(p => p.MergedInto == null && p.Data.Active)
-            .Where(InlinedValues.Of<Party>(p => p.MatchesSql(sql, values[0], values[1], values[2])))
+            .Where(InlinedValues.Of<Party>(p => p.MatchesSql(sql, values[0], values[1], values[2], organization)))
             .ToList();
         return async () =>
         {

@@ -94,9 +94,10 @@ public sealed record SetBasedPartyAppend(ImmutableArray<PartyRegistered> Events)
                 (first.CorrelationId, NpgsqlDbType.Varchar), (serializer.ToJson(first.Headers), NpgsqlDbType.Jsonb),
                 (first.UserName, NpgsqlDbType.Varchar), (eventIds, uuids), (streamIds, uuids), (bodies, documents)]));
         session.QueueOperation(new Statement(
-            $"insert into {partyTable} (tenant_id, id, data, mt_version, mt_dotnet_type, mt_last_modified) " +
-            "select ?, d.id, d.data, 1, ?, transaction_timestamp() from unnest(?, ?) as d(id, data)",
-            [(tenant, NpgsqlDbType.Varchar), (typeof(Party).FullName, NpgsqlDbType.Varchar), (streamIds, uuids), (snapshots, documents)]));
+            $"insert into {partyTable} (tenant_id, id, data, mt_version, mt_dotnet_type, mt_last_modified, modified_at) " +
+            "select ?, d.id, d.data, 1, ?, transaction_timestamp(), ? from unnest(?, ?) as d(id, data)",
+            [(tenant, NpgsqlDbType.Varchar), (typeof(Party).FullName, NpgsqlDbType.Varchar), (timestamp, NpgsqlDbType.TimestampTz),
+                (streamIds, uuids), (snapshots, documents)]));
     }
 
     /// <summary>The event metadata Marten's Quick append takes from the session (<c>StreamAction.ProcessMetadata</c>).</summary>

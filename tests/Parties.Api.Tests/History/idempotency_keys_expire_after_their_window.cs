@@ -14,7 +14,8 @@ public class idempotency_keys_expire_after_their_window(AppFixture app) : IClass
     private Task AgeRecordsAsync(TestOrganization org, TimeSpan age) => app.ExecuteAsync($"""
         update parties.mt_doc_idempotencyrecord
         set data = jsonb_set(data, '{"{createdAt}"}',
-            to_jsonb(to_char((now() - interval '{(int)age.TotalMinutes} minutes') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')))
+            to_jsonb(to_char((now() - interval '{(int)age.TotalMinutes} minutes') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'))),
+            created_at = now() - interval '{(int)age.TotalMinutes} minutes'
         where tenant_id = '{org.Id}'
         """);
 

@@ -25,7 +25,8 @@ public class idempotency_records_are_purged_after_their_window(FrequentIdempoten
         }
         await app.ExecuteAsync("""
             update parties.mt_doc_idempotencyrecord
-            set data = jsonb_set(data, '{createdAt}', to_jsonb('2020-01-01T00:00:00.000000+00:00'::text))
+            set data = jsonb_set(data, '{createdAt}', to_jsonb('2020-01-01T00:00:00.000000+00:00'::text)),
+                created_at = '2020-01-01T00:00:00Z'
             where id <> 'bob:key-O-2'
             """);
 

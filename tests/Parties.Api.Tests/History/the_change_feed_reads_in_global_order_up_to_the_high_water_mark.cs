@@ -126,6 +126,44 @@ public class the_change_feed_reads_in_global_order_up_to_the_high_water_mark(App
         seen.Select(i => i.GetProperty("party").GetGuid()).ShouldNotContain(before);
     }
 
+    /// <summary>
+    /// A write that loses at a unique index fails at its commit after Marten numbered its event; Marten then fills
+    /// that number with a tombstone of the organization so the high-water mark can pass it. It is no change.
+    /// </summary>
+    [Fact]
+    public async Task a_write_lost_at_a_unique_index_leaves_no_item()
+    {
+        var org = await Organizations.CreateAsync(app.Host);
+        var first = await app.Host.CreateIdAsync(org.AdminKey, new { number = "T-1", party_type = "individual", first_name = "First" });
+        await using (var losing = app.Store.LightweightSession(org.Id))
+        {
+            var id = Guid.CreateVersion7();
+            losing.Events.StartStream<Party>(id, new PartyRegistered(id, new PartyData { Number = "T-1", Name = "Loser" }));
+            await Should.ThrowAsync<Exception>(() => losing.SaveChangesAsync());
+        }
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var tombstones = new NpgsqlCommand(
+                "select count(*) from parties.mt_events where tenant_id = @tenant and type = 'tombstone'", connection);
+            tombstones.Parameters.AddWithValue("tenant", org.Id);
+            ((long)(await tombstones.ExecuteScalarAsync())!).ShouldBeGreaterThan(0);
+        }
+        var last = await app.Host.CreateIdAsync(org.AdminKey, new { number = "T-2", party_type = "individual", first_name = "Last" });
+
+        var items = new List<JsonElement>();
+        var cursor = 0L;
+        var watch = Stopwatch.StartNew();
+        while (items.Count < 2 && watch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var page = await FeedAsync(org.AdminKey, $"?after={cursor}&limit=1&wait=5");
+            items.AddRange(page.GetProperty("results").EnumerateArray());
+            cursor = page.GetProperty("after").GetInt64();
+        }
+        items.Select(i => i.GetProperty("type").GetString()).ShouldBe(["party_registered", "party_registered"]);
+        items.Select(i => i.GetProperty("party").GetGuid()).ShouldBe([first, last]);
+    }
+
     [Fact]
     public async Task only_admins_and_bookkeepers_may_read_it_and_bad_parameters_are_named()
     {

@@ -21,7 +21,8 @@ public class idempotency_records_are_purged_in_every_database(ShardedApp app) : 
             (await app.ScalarAsync(database, RecordsOf, org.Id)).ShouldBe(1);
             await app.ExecuteAsync(database, """
                 update parties.mt_doc_idempotencyrecord
-                set data = jsonb_set(data, '{createdAt}', to_jsonb('2020-01-01T00:00:00.000000+00:00'::text))
+                set data = jsonb_set(data, '{createdAt}', to_jsonb('2020-01-01T00:00:00.000000+00:00'::text)),
+                    created_at = '2020-01-01T00:00:00Z'
                 """);
         }
 

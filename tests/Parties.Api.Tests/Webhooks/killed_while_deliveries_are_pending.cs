@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 using Parties.Api.Tests.Infrastructure;
 using Shouldly;
 
@@ -17,7 +18,8 @@ public class killed_while_deliveries_are_pending(TestPostgres postgres)
         // Refuse everything for now, slowly, so at the kill some attempts are in flight and the rest wait for retries.
         receiver.Answer = _ => 503;
         receiver.Delay = TimeSpan.FromSeconds(2);
-        await using var app = new AppProcess(await postgres.CreateDatabaseAsync("webhooks_killed"),
+        var database = await postgres.CreateDatabaseAsync("webhooks_killed");
+        await using var app = new AppProcess(database,
             ("Parties:Webhooks:AllowPrivateTargets", "true"), ("Parties:Webhooks:RetrySchedule", "00:00:01,00:00:02,00:00:02,00:00:05,00:00:05"));
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromMinutes(1) };
@@ -37,13 +39,36 @@ public class killed_while_deliveries_are_pending(TestPostgres postgres)
         var clock = Stopwatch.StartNew();
         await app.StartAsync();
 
-        var got = await receiver.WaitForAsync(Parties, TimeSpan.FromSeconds(120));
+        IReadOnlyList<Received> got;
+        try
+        {
+            got = await receiver.WaitForAsync(Parties, TimeSpan.FromSeconds(120));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nDeliveries:\n{await DeliveriesAsync(database)}\nService output:\n{app.Output}", e);
+        }
         var elapsed = clock.Elapsed;
         got.Select(r => r.Party.ToString()).ShouldBe(ids, ignoreOrder: true);
         got.ShouldAllBe(r => r.At > killedAt);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"SIGKILL with {receiver.Arrived - receiver.Requests.Count(r => r.Accepted)} attempts refused or in flight: all {Parties} delivered " +
             $"{elapsed.TotalSeconds:0.0} s after the restart began ({receiver.Requests.Count(r => r.Accepted)} accepted requests for {Parties} events)");
+    }
+
+    /// <summary>Where each delivery stands, for a failure's message: which one was left behind, and why.</summary>
+    private static async Task<string> DeliveriesAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select data ->> 'sequence', data ->> 'status', data ->> 'attempts', data ->> 'nextAttemptAt', now() " +
+            "from parties.mt_doc_webhookdelivery order by (data ->> 'sequence')::bigint", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+            lines.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "-" : reader.GetValue(i).ToString())));
+        return string.Join("\n", lines);
     }
 
     private static async Task<JsonElement> PostAsync(HttpClient http, string key, string url, object body)

@@ -48,7 +48,7 @@ public static class ListParties
         {
             // An unencoded "+" of an offset arrives as a space.
             if (!DateTimeOffset.TryParse(sinceText.Replace(' ', '+'), CultureInfo.InvariantCulture,
-                    DateTimeStyles.AssumeUniversal, out var parsed))
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
                 return (null, Invalid("modified_since", "Enter a valid date/time."));
             since = parsed;
         }
