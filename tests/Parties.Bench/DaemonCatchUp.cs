@@ -16,7 +16,15 @@ public static class DaemonCatchUp
     {
         var clock = Stopwatch.StartNew();
         long behind;
-        while ((behind = await BehindAsync(cluster, database)) > 0)
+        try
+        {
+            behind = await BehindAsync(cluster, database);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return; // No events here: a baseline's database, or a pool's master.
+        }
+        while (behind > 0 && (behind = await BehindAsync(cluster, database)) > 0)
         {
             if (clock.Elapsed > timeout)
             {

@@ -45,5 +45,10 @@ public sealed class Meter(BenchOptions options)
         Statements.Add("");
         AnsiConsole.MarkupLine($"  {result.RequestsPerSecond:N0} req/s, p50 {result.P50Ms:N1} ms, p99 {result.P99Ms:N1} ms" +
                                (result.Failures > 0 ? $", [red]{result.Failures} failed[/]" : ""));
+        // What the daemon did during the window is in this workload's CPU figures; what it still owes (the audit entries
+        // of the last writes) is waited for here, so the next workload is measured on its own.
+        if (writes)
+            foreach (var database in site.Databases)
+                await DaemonCatchUp.WaitAsync(database.Cluster, database.Name, TimeSpan.FromMinutes(options.Quick ? 1 : 10));
     }
 }
