@@ -61,9 +61,12 @@ public class killed_while_deliveries_are_pending(TestPostgres postgres)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
+        // The deliveries, then how far the fan-out and the other daemon shards have read the events.
         await using var command = new NpgsqlCommand(
-            "select data ->> 'sequence', data ->> 'status', data ->> 'attempts', data ->> 'nextAttemptAt', now() " +
-            "from parties.mt_doc_webhookdelivery order by (data ->> 'sequence')::bigint", connection);
+            "select * from (select data ->> 'sequence', data ->> 'status', data ->> 'attempts', data ->> 'nextAttemptAt', now()::text " +
+            "from parties.mt_doc_webhookdelivery order by (data ->> 'sequence')::bigint) d " +
+            "union all select name, last_seq_id::text, (select max(seq_id) from parties.mt_events)::text, last_updated::text, null " +
+            "from parties.mt_event_progression", connection);
         await using var reader = await command.ExecuteReaderAsync();
         var lines = new List<string>();
         while (await reader.ReadAsync())
