@@ -89,14 +89,8 @@ public static class PartiesStore
         opts.Projections.Snapshot<Party>(SnapshotLifecycle.Inline);
         opts.Schema.For<Party>()
             .UniqueIndex(UniqueIndexType.Computed, "uq_party_number", TenancyScope.PerTenant, x => x.Number)
-            // Partial: only vendors have a vendor name key, so a customer or employee adds no entry.
-            .Index(x => x.VendorNameKey!, index =>
-            {
-                index.Name = "uq_party_vendor_name";
-                index.IsUnique = true;
-                index.TenancyScope = TenancyScope.PerTenant;
-                index.Predicate = "((data ->> 'vendorNameKey'::text) IS NOT NULL)";
-            })
+            // Not partial, though only vendors have a vendor name key: see DuplicateKeys.Configure (statistics).
+            .UniqueIndex(UniqueIndexType.Computed, "uq_party_vendor_name", TenancyScope.PerTenant, x => x.VendorNameKey!)
             .Index(x => x.NameKey!)
             // The name-prefix lists range-scan this one within one organization (NamePrefix writes the prefix as a range of
             // this opclass's code-point order, whatever the database's collation is); the one above serves equality and
