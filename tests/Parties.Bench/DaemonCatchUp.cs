@@ -24,7 +24,7 @@ public static class DaemonCatchUp
         {
             return; // No events here: a baseline's database, or a pool's master.
         }
-        while (behind > 0 && (behind = await BehindAsync(cluster, database)) > 0)
+        while (behind > 0)
         {
             if (clock.Elapsed > timeout)
             {
@@ -33,6 +33,7 @@ public static class DaemonCatchUp
                 return;
             }
             await Task.Delay(500);
+            behind = await BehindAsync(cluster, database);
         }
         AnsiConsole.MarkupLine($"[grey]{database}: async daemon caught up ({clock.Elapsed.TotalSeconds:N0} s)[/]");
     }
