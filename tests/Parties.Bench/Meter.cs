@@ -24,6 +24,7 @@ public sealed class Meter(BenchOptions options)
         await Task.Delay(options.Quick ? 0 : 1100);
         await DatabaseCounters.ResetStatementsAsync(site);
         var before = await DatabaseCounters.ReadAsync(site);
+        var upkeepBefore = await Maintenance.RunsAsync(site);
         var (appCpu, dbCpu) = (process.CpuSeconds, site.ClusterCpuSeconds());
 
         using var trace = options.Trace ? Profiler.Start(process.Pid, $"{options.ResultsFolder}/{target}-{name.Replace(' ', '-')}.nettrace", options.Duration) : null;
@@ -33,6 +34,7 @@ public sealed class Meter(BenchOptions options)
         var (appCpuAfter, dbCpuAfter) = (process.CpuSeconds, site.ClusterCpuSeconds());
         await Task.Delay(options.Quick ? 0 : 1100);
         var delta = await DatabaseCounters.ReadAsync(site) - before;
+        var upkeepAfter = await Maintenance.RunsAsync(site);
         var requests = Math.Max(1, stats.Requests);
         var result = new WorkloadResult(name, target, concurrency, stats.Requests, stats.Failures, stats.Seconds, stats.Throughput, items,
             stats.Percentile(50), stats.Percentile(99), stats.Percentile(99.9), (double)delta.Statements / requests,
@@ -41,14 +43,18 @@ public sealed class Meter(BenchOptions options)
         Results.Add(result);
         Probes.Add((Results.Count - 1, call));
         Statements.Add($"## {target}: {name}");
+        Statements.Add($"# during the window: {upkeepAfter.Vacuums - upkeepBefore.Vacuums} autovacuum and " +
+                       $"{upkeepAfter.Analyzes - upkeepBefore.Analyzes} autoanalyze runs ended");
         Statements.AddRange(await DatabaseCounters.TopStatementsAsync(site, requests));
         Statements.Add("");
         AnsiConsole.MarkupLine($"  {result.RequestsPerSecond:N0} req/s, p50 {result.P50Ms:N1} ms, p99 {result.P99Ms:N1} ms" +
                                (result.Failures > 0 ? $", [red]{result.Failures} failed[/]" : ""));
         // What the daemon did during the window is in this workload's CPU figures; what it still owes (the audit entries
-        // of the last writes) is waited for here, so the next workload is measured on its own.
-        if (writes)
-            foreach (var database in site.Databases)
-                await DaemonCatchUp.WaitAsync(database.Cluster, database.Name, TimeSpan.FromMinutes(options.Quick ? 1 : 10));
+        // of the last writes) is waited for here, and the upkeep they made due is done (Maintenance), so the next workload is
+        // measured on its own.
+        if (!writes) return;
+        foreach (var database in site.Databases)
+            await DaemonCatchUp.WaitAsync(database.Cluster, database.Name, TimeSpan.FromMinutes(options.Quick ? 1 : 10));
+        await Maintenance.SettleAsync(site);
     }
 }
