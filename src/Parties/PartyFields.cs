@@ -76,6 +76,15 @@ public static class PartyFields
         return changes.ToImmutable();
     }
 
+    /// <summary>Whether any field of <paramref name="before"/> and <paramref name="after"/> differs, without building the changes.</summary>
+    public static bool Differ(PartyData before, PartyData after)
+    {
+        if (ReferenceEquals(before, after)) return false;
+        foreach (var field in All)
+            if (field.Differs(before, after)) return true;
+        return false;
+    }
+
     /// <summary>A new party's fields that hold more than the empty party's: a creation has no old values.</summary>
     public static ImmutableArray<FieldChange> Registered(PartyData data) =>
         [.. Diff(new PartyData(), data).Select(c => c with { Before = null })];
@@ -107,9 +116,14 @@ public sealed class PartyField<T>(string name, Func<PartyData, T> get, Func<Part
     {
         var (a, b) = (get(before), get(after));
         if (EqualityComparer<T>.Default.Equals(a, b)) return false;
-        // Collections compare by reference; compare what would be stored instead.
-        return !JsonElement.DeepEquals(Serialize(a), Serialize(b));
+        // Collections (and records holding them) compare by reference; compare what would be stored instead.
+        return ComparesByValue || !JsonElement.DeepEquals(Serialize(a), Serialize(b));
     }
+
+    // A string, number, flag or enum that is not equal is stored differently too: no need to serialize both to know.
+    private static readonly bool ComparesByValue = IsScalar(Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T));
+
+    private static bool IsScalar(Type type) => type == typeof(string) || type == typeof(decimal) || type.IsPrimitive || type.IsEnum;
 
     public T Get(PartyData data) => get(data);
 

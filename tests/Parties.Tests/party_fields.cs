@@ -28,6 +28,19 @@ public class party_fields
         var a = new PartyData { Roles = ["customer"] };
         var b = new PartyData { Roles = ["customer"] };
         PartyFields.Diff(a, b).ShouldBeEmpty();
+        PartyFields.Differ(a, b).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void any_one_field_changed_is_a_difference_and_null_is_not_empty()
+    {
+        var before = new PartyData { Number = "1", Name = "Acme", Roles = ["customer"] };
+        PartyFields.Differ(before, before with { Name = "Acme Ltd" }).ShouldBeTrue();
+        PartyFields.Differ(before, before with { Roles = ["customer", "vendor"] }).ShouldBeTrue();
+        PartyFields.Differ(before, before with { Discount = 0m }).ShouldBeTrue();
+        PartyFields.Differ(before, before with { Email = "" }).ShouldBeTrue();
+        PartyFields.Diff(before, before with { Email = "" }).Single().Field.ShouldBe("email");
+        PartyFields.Differ(before, before with { Discount = null }).ShouldBeFalse();
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public static class PartyDecisions
                 outcomes.Add(new EditOutcome(edit.Key, EditStatus.Rejected, error));
                 continue;
             }
-            var changed = !PartyFields.Diff(data, result.Data!).IsEmpty;
+            var changed = PartyFields.Differ(data, result.Data!);
             outcomes.Add(new EditOutcome(edit.Key, changed ? EditStatus.Updated : EditStatus.Unchanged));
             if (result.Data!.FirstName != data.FirstName || result.Data.LastName != data.LastName) personNameKey = edit.Key;
             data = result.Data!;
