@@ -17,7 +17,11 @@ public static class ListParties
         var (filter, filterError) = ReadFilter(http.Request.Query);
         if (filterError is not null) return filterError;
 
-        await using var session = store.QuerySession(http.Caller().OrganizationId);
+        var organization = http.Caller().OrganizationId;
+        // A search is planned with its pattern and organization each time (see UnpreparedQuerySession).
+        await using var session = filter!.Search is null
+            ? store.QuerySession(organization)
+            : await UnpreparedQuerySession.OpenAsync(store, organization, http.RequestAborted);
         // Stats makes the total count ride along with the page (count(*) over()), one statement.
         var query = Order(Filter(session.Query<Party>().Stats(out var stats), filter!), filter!.Ordering);
         var parties = await query.Skip(page!.Skip).Take(page.Size).ToListAsync(http.RequestAborted);
