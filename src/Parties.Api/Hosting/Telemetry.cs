@@ -14,19 +14,28 @@ public static class Telemetry
 {
     public const string ServiceName = "parties";
 
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
+        var exported = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]);
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))
-            .WithTracing(t => t
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
-                .AddNpgsql()
-                .AddSource("Wolverine", "Marten"))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("Wolverine", "Marten", "Npgsql"));
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) otel.UseOtlpExporter();
+        // Spans only where they go somewhere: a listening tracer makes every request, handler and SQL command record a
+        // span with its tags, measured at 6.5 % of a create's allocated bytes (Npgsql's alone), all of it thrown away
+        // when nothing exports them.
+        if (exported)
+        {
+            otel.WithTracing(t => t
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                    .AddNpgsql()
+                    .AddSource("Wolverine", "Marten"))
+                .UseOtlpExporter();
+        }
 
         if (builder.Environment.IsProduction())
         {

@@ -2,13 +2,15 @@ using System.Diagnostics;
 using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
+using Parties.Api.Hosting;
 using Parties.Api.Tests.Infrastructure;
 using Shouldly;
 using Wolverine;
 
 namespace Parties.Api.Tests.Foundation;
 
-/// <summary>A host of its own with an in-memory trace exporter.</summary>
+/// <summary>A host of its own with an in-memory trace exporter. Spans are recorded only when an OTLP endpoint is set, so
+/// it sets one on loopback where nothing listens (the OTLP exporter's failed sends are its own, silent).</summary>
 public sealed class TracedAppFixture(TestPostgres postgres) : IAsyncLifetime
 {
     public List<Activity> Spans { get; } = [];
@@ -21,6 +23,7 @@ public sealed class TracedAppFixture(TestPostgres postgres) : IAsyncLifetime
         {
             builder.UseSetting("ConnectionStrings:Parties", connection);
             builder.UseSetting("Parties:AdminKey", AppFixture.AdminKey);
+            builder.UseSetting(Telemetry.OtlpEndpointKey, "http://127.0.0.1:9");
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();
