@@ -87,7 +87,12 @@ public static class PartyFields
 
     /// <summary>A new party's fields that hold more than the empty party's: a creation has no old values.</summary>
     public static ImmutableArray<FieldChange> Registered(PartyData data) =>
-        [.. Diff(new PartyData(), data).Select(c => c with { Before = null })];
+        [.. Diff(Unset, data).Select(c => c with { Before = null })];
+
+    /// <summary>The fields <see cref="Registered"/> lists, without reading their values.</summary>
+    public static bool IsSetOnRegistration(IPartyField field, PartyData data) => field.Differs(Unset, data);
+
+    private static readonly PartyData Unset = new();
 
     public static PartyData Apply(PartyData data, IEnumerable<FieldChange> changes)
     {

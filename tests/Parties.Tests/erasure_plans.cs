@@ -55,6 +55,25 @@ public class erasure_plans
     }
 
     [Fact]
+    public void the_audit_index_names_the_fields_its_trail_entry_lists_in_the_same_order()
+    {
+        var plan = ErasurePlan.For(Person, Reference());
+        IEvent[] events =
+        [
+            new Event<PartyRegistered>(new PartyRegistered(Guid.NewGuid(), Person)),
+            new Event<PartyRegistered>(new PartyRegistered(Guid.NewGuid(), new PartyData { Number = "8", Roles = ["customer"] })),
+            new Event<PartyRegistered>((PartyRegistered)plan.Mask(new PartyRegistered(Guid.NewGuid(), Person))),
+            new Event<PartyRegistered>(new PartyRegistered(Guid.NewGuid(), Person with { Name = null }, ["name", "notes"])),
+            new Event<PartyChanged>(new PartyChanged(PartyFields.Diff(Person, Person with { Email = null, Currency = "EUR" }))),
+            new Event<PartyDeactivated>(new PartyDeactivated(PartyFields.Diff(Person, Person with { Active = false }))),
+        ];
+        foreach (var e in events)
+            TrailEntry.ChangedFields(e).ShouldBe([.. TrailEntry.Of(e)!.Changes.Select(c => c.Field)], e.Data.ToString());
+        TrailEntry.ChangedFields(events[0]).ShouldContain("addresses");
+        TrailEntry.ChangedFields(events[3]).ShouldContain("name");
+    }
+
+    [Fact]
     public void a_masked_change_keeps_its_field_without_values_and_a_masked_creation_still_names_what_it_set()
     {
         var plan = ErasurePlan.For(Person, Reference());

@@ -22,4 +22,11 @@ public static class Erasures
         return [.. PartyFields.All.Select(f => changes.FirstOrDefault(c => c.Field == f.Name)
             ?? (erased.Contains(f.Name) ? new FieldChange(f.Name, null, null) : null)).OfType<FieldChange>()];
     }
+
+    /// <summary>The names of the fields <see cref="Registered"/> lists, in the same order, without serializing a value.</summary>
+    public static string[] RegisteredFields(PartyRegistered registered)
+    {
+        var erased = registered.ErasedFields ?? [];
+        return [.. PartyFields.All.Where(f => PartyFields.IsSetOnRegistration(f, registered.Data) || erased.Contains(f.Name)).Select(f => f.Name)];
+    }
 }

@@ -50,13 +50,9 @@ public sealed partial class AuditEntryProjection : EventProjection
 
     public AuditEntry Create(IEvent<PartyRestored> e) => Entry(e);
 
-    private static AuditEntry Entry(IEvent e)
+    private static AuditEntry Entry(IEvent e) => new()
     {
-        var entry = TrailEntry.Of(e)!;
-        return new AuditEntry
-        {
-            Id = e.Sequence, PartyId = e.StreamId, Timestamp = entry.Timestamp, UserId = entry.UserId, Dialect = entry.Dialect,
-            Fields = [.. entry.Changes.Select(c => c.Field)],
-        };
-    }
+        Id = e.Sequence, PartyId = e.StreamId, Timestamp = EventTime.Of(e), UserId = e.UserName,
+        Dialect = e.GetHeader(ActorMetadata.DialectHeader)?.ToString(), Fields = TrailEntry.ChangedFields(e),
+    };
 }

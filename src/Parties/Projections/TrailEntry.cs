@@ -16,6 +16,15 @@ public sealed record TrailEntry(long Sequence, Guid Id, Guid PartyId, long Versi
     string? ApiKeyId, string? Dialect, string? RequestId, AuditAction Action, ImmutableArray<FieldChange> Changes,
     bool Erased = false, string? Reason = null)
 {
+    /// <summary>The names of the fields the entry of <paramref name="e"/> lists, in its order; a creation or an update is read
+    /// without serializing the values (the audit index keeps the names only).</summary>
+    public static string[] ChangedFields(IEvent e) => e.Data switch
+    {
+        PartyRegistered registered => Erasures.RegisteredFields(registered),
+        PartyChanged changed => [.. changed.Changes.Select(c => c.Field)],
+        _ => Of(e) is { } entry ? [.. entry.Changes.Select(c => c.Field)] : [],
+    };
+
     /// <summary>The entry of a party event; null for an event that is no write to a party.</summary>
     public static TrailEntry? Of(IEvent e)
     {
