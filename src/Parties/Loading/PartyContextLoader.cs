@@ -22,12 +22,12 @@ public static class PartyContextLoader
 
         var reference = batch.Load<ReferenceData>(ReferenceData.DocumentId);
         var holders = numbers.Length + names.Length == 0
-            ? Task.FromResult<IReadOnlyList<Party>>([])
-            : batch.Query<Party>().Where(InlinedValues.Of<Party>(p => p.Number.IsOneOf(numbers) || p.VendorNameKey.IsOneOf(names))).ToList();
+            ? Task.FromResult<IEnumerable<Party>>([])
+            : batch.Query(new HoldersOfNumbersOrNames { Numbers = numbers, Names = names });
         var identifierHolders = UniqueIdentifiers.EnlistHolders(batch, [.. lists.SelectMany(l => l)]);
         return async () =>
         {
-            var found = await holders;
+            var found = (await holders).ToList();
             var context = new PartyContext(
                 await reference ?? new ReferenceData(),
                 found.ToDictionary(p => p.Number, p => new PartyRef(p.Id, p.Data.Name)),
