@@ -125,6 +125,29 @@ public class listing_parties_pages_filters_and_orders_like_drf(AppFixture app) :
     }
 
     [Fact]
+    public async Task a_search_pages_in_the_asked_order_with_the_count_of_every_match()
+    {
+        var org = await Organizations.CreateAsync(app.Host);
+        foreach (var n in new[] { 4, 1, 7, 3, 6, 2, 5 })
+            await app.Host.CreateAsync(org.AdminKey, new { number = $"Q{n}", party_type = "individual", first_name = "Quillon", notes = $"{n}" });
+        await app.Host.CreateAsync(org.AdminKey, new { number = "Q8", party_type = "individual", first_name = "Other" });
+
+        async Task<(int Count, string[] Numbers, string[] Notes)> Page(string query)
+        {
+            var page = await app.Host.GetJsonAsync(org.ReadOnlyKey, $"/api/parties/?search=QUILL&{query}");
+            return (page.GetProperty("count").GetInt32(), page.GetProperty("results").Strings("number"), page.GetProperty("results").Strings("notes"));
+        }
+
+        var first = await Page("page_size=3&ordering=-number");
+        first.Count.ShouldBe(7);
+        first.Numbers.ShouldBe(["Q7", "Q6", "Q5"]);
+        first.Notes.ShouldBe(["7", "6", "5"], "each result is its own party's document");
+        (await Page("page_size=3&ordering=-number&page=2")).Numbers.ShouldBe(["Q4", "Q3", "Q2"]);
+        (await Page("page_size=3&ordering=-number&page=3")).Numbers.ShouldBe(["Q1"]);
+        (await Page("page_size=3")).Numbers.ShouldBe(["Q1", "Q2", "Q3"]);
+    }
+
+    [Fact]
     public async Task modified_since_keeps_parties_changed_at_or_after_the_instant()
     {
         var org = await Organizations.CreateAsync(app.Host);
