@@ -27,7 +27,7 @@ public sealed class WebhookFanOut : BatchSubscription
     public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)
     {
-        var published = page.Events.Select(e => (Event: e, Webhook: WebhookEvents.Of(e))).Where(p => p.Webhook is not null).ToList();
+        var published = page.Events.Select(e => (Event: e, Type: WebhookEvents.TypeOf(e))).Where(p => p.Type is not null).ToList();
         if (published.Count == 0) return;
         var tenants = published.Select(p => p.Event.TenantId).Distinct().ToArray();
         var subscriptions = await operations.Query<WebhookSubscription>()
@@ -36,12 +36,12 @@ public sealed class WebhookFanOut : BatchSubscription
 
         var now = DateTimeOffset.UtcNow;
         var owed = new HashSet<WebhookSubscription>();
-        foreach (var (e, webhook) in published)
+        foreach (var (e, type) in published)
         {
             foreach (var subscription in subscriptions)
             {
-                if (subscription.TenantId != e.TenantId || e.Sequence <= subscription.StartsAfter || !subscription.Wants(webhook!.Type)) continue;
-                Deliveries.Owe(operations.ForTenant(e.TenantId), subscription.Id, e, webhook.Type, now);
+                if (subscription.TenantId != e.TenantId || e.Sequence <= subscription.StartsAfter || !subscription.Wants(type!)) continue;
+                Deliveries.Owe(operations.ForTenant(e.TenantId), subscription.Id, e, type!, now);
                 owed.Add(subscription);
             }
         }

@@ -22,25 +22,36 @@ public static class WebhookEvents
     public static readonly ImmutableArray<string> Types = [Created, Updated, Deactivated, Reactivated, Erased, Merged, Unmerged];
 
     /// <returns>Null for an event that is not published.</returns>
-    public static WebhookEvent? Of(IEvent e) => Published(e) is { } webhook
-        ? webhook with { Erased = Erasures.Marked(e), Reason = (e.Data as PartyErased)?.Reason }
+    public static WebhookEvent? Of(IEvent e) => TypeOf(e) is { } type
+        ? new WebhookEvent(type, Changes(e), Erasures.Marked(e), (e.Data as PartyErased)?.Reason)
         : null;
 
-    private static WebhookEvent? Published(IEvent e) => e.Data switch
+    /// <summary>The event's webhook type, without reading its changes (the fan-out needs no more); null when it is not
+    /// published.</summary>
+    public static string? TypeOf(IEvent e) => e.Data switch
     {
-        PartyRegistered registered => new(Created, Erasures.Registered(registered)),
-        PartyErased erased => new(Erased, Erasures.Changes(erased)),
-        PartyMerged or PartyAbsorbed => new(Merged, MergeTrail.Changes(e.Data)),
-        PartyUnmerged or PartyRestored => new(Unmerged, MergeTrail.Changes(e.Data)),
-        PartyDeactivated deactivated => new(Deactivated, deactivated.Changes),
-        PartyReactivated reactivated => new(Reactivated, reactivated.Changes),
+        PartyRegistered => Created,
+        PartyErased => Erased,
+        PartyMerged or PartyAbsorbed => Merged,
+        PartyUnmerged or PartyRestored => Unmerged,
+        PartyDeactivated => Deactivated,
+        PartyReactivated => Reactivated,
         // Streams written before the two events above recorded (de)activation as a change of the active field.
-        PartyChanged changed => new(PartyEvents.ActiveTurnedTo(changed) switch
+        PartyChanged changed => PartyEvents.ActiveTurnedTo(changed) switch
         {
             false => Deactivated,
             true => Reactivated,
             _ => Updated,
-        }, changed.Changes),
+        },
         _ => null,
+    };
+
+    private static ImmutableArray<FieldChange> Changes(IEvent e) => e.Data switch
+    {
+        PartyRegistered registered => Erasures.Registered(registered),
+        PartyErased erased => Erasures.Changes(erased),
+        PartyMerged or PartyAbsorbed or PartyUnmerged or PartyRestored => MergeTrail.Changes(e.Data),
+        PartyFieldsChanged changed => changed.Changes,
+        _ => [],
     };
 }
