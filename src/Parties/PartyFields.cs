@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
@@ -121,9 +122,16 @@ public sealed class PartyField<T>(string name, Func<PartyData, T> get, Func<Part
     {
         var (a, b) = (get(before), get(after));
         if (EqualityComparer<T>.Default.Equals(a, b)) return false;
+        if (ComparesByValue) return true;
+        // Collections of different sizes are stored differently (a creation's lists against the empty party's, mostly).
+        if (SizeOf(a) is { } x && SizeOf(b) is { } y && x != y) return true;
         // Collections (and records holding them) compare by reference; compare what would be stored instead.
-        return ComparesByValue || !JsonElement.DeepEquals(Serialize(a), Serialize(b));
+        return !JsonElement.DeepEquals(Serialize(a), Serialize(b));
     }
+
+    // A default ImmutableArray equals default(T) and has no size to read.
+    private static int? SizeOf(T value) =>
+        value is ICollection collection && !EqualityComparer<T>.Default.Equals(value, default!) ? collection.Count : null;
 
     // A string, number, flag or enum that is not equal is stored differently too: no need to serialize both to know.
     private static readonly bool ComparesByValue = IsScalar(Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T));

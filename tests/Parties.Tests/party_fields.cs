@@ -37,6 +37,8 @@ public class party_fields
         var before = new PartyData { Number = "1", Name = "Acme", Roles = ["customer"] };
         PartyFields.Differ(before, before with { Name = "Acme Ltd" }).ShouldBeTrue();
         PartyFields.Differ(before, before with { Roles = ["customer", "vendor"] }).ShouldBeTrue();
+        PartyFields.Differ(before, before with { Roles = [] }).ShouldBeTrue();
+        PartyFields.Differ(before, before with { Roles = ["vendor"] }).ShouldBeTrue("same size, another value");
         PartyFields.Differ(before, before with { Discount = 0m }).ShouldBeTrue();
         PartyFields.Differ(before, before with { Email = "" }).ShouldBeTrue();
         PartyFields.Diff(before, before with { Email = "" }).Single().Field.ShouldBe("email");

@@ -71,7 +71,9 @@ public static class PartyDecisions
         if (context.Reference.Settings.UniqueIdentifiers && after.Active && DuplicateIdentifier(partyId, start, after, context) is { } taken)
             return taken;
 
-        var becameVendorName = after.VendorNameKey is not null && after.VendorNameKey != before.VendorNameKey;
+        // The key is normalized on every read: read it only when what it is made of changed.
+        var keyMayChange = after.Name != before.Name || after.Roles != before.Roles;
+        var becameVendorName = keyMayChange && after.VendorNameKey is not null && after.VendorNameKey != before.VendorNameKey;
         if (becameVendorName && context.HolderOfVendorName(after.Name) is { } nameHolder && nameHolder.Id != partyId)
             return new EditError(ErrorCodes.DuplicateVendorName, Value: after.Name, Holder: nameHolder);
         return null;
