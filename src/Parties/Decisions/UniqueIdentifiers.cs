@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Marten;
-using Marten.Linq.MatchesSql;
 using Marten.Services.BatchQuerying;
 
 namespace Parties;
@@ -26,6 +25,10 @@ public static class UniqueIdentifiers
         $"exists (select 1 from {PartiesStore.Schema}.mt_doc_referencedata r where r.tenant_id = ? " +
         $"and r.id = '{Reference.ReferenceData.DocumentId}' and (r.data -> 'settings' ->> 'uniqueIdentifiers') = 'true')";
 
+    /// <summary>The filter of <see cref="HoldersOfIdentifiers"/>: a holder of any of the values, in an organization that
+    /// keeps them unique (parameters: one array per field, in the order of <see cref="Fields"/>, then the organization).</summary>
+    public static readonly string HoldersSql = $"({string.Join(" or ", Expressions.Select(e => $"{e} = ANY(?)"))}) and {KeptUnique}";
+
     /// <summary>The values per field the edits may give, and a query for their holders; null when they give none.</summary>
     public static Func<Task<Dictionary<string, ImmutableArray<PartyRef>>>>? EnlistHolders(IBatchedQuery batch,
         IReadOnlyList<PartyEdit> edits)
@@ -33,12 +36,10 @@ public static class UniqueIdentifiers
         var values = Fields.Select(f => edits.OfType<SetValue<string?>>().Where(e => e.Field == f && e.Value is { Length: > 0 })
             .Select(e => e.Value!).Distinct().ToArray()).ToArray();
         if (values.All(v => v.Length == 0)) return null;
-        var sql = $"({string.Join(" or ", Expressions.Select(e => $"{e} = ANY(?)"))}) and {KeptUnique}";
-        var organization = batch.Parent.TenantId;
-        var holders = batch.Query<Party>()
-            .Where(p => p.MergedInto == null && p.Data.Active)
-            .Where(InlinedValues.Of<Party>(p => p.MatchesSql(sql, values[0], values[1], values[2], organization)))
-            .ToList();
+        var holders = batch.Query(new HoldersOfIdentifiers
+        {
+            NationalCodes = values[0], EconomicCodes = values[1], RegistrationNumbers = values[2], Organization = batch.Parent.TenantId,
+        });
         return async () =>
         {
             var found = new Dictionary<string, ImmutableArray<PartyRef>>();
