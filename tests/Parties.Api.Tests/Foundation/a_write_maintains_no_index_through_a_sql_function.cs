@@ -18,12 +18,27 @@ public class a_write_maintains_no_index_through_a_sql_function(AppFixture app) :
     [InlineData("mt_doc_idempotencyrecord", "created_at")]
     public async Task the_write_path_tables_index_their_times_as_columns(string table, string column)
     {
+        var definitions = await IndexDefinitionsAsync(table);
+        definitions.ShouldAllBe(d => !d.Contains("mt_immutable_timestamptz"), string.Join("\n", definitions));
+        definitions.ShouldContain(d => d.Contains(column), string.Join("\n", definitions));
+    }
+
+    /// <summary>An attempt is written for every delivery; the deliveries list reads attempts by subscription and id.</summary>
+    [Fact]
+    public async Task webhook_attempts_are_indexed_by_subscription_and_id_not_by_their_time()
+    {
+        var definitions = await IndexDefinitionsAsync("mt_doc_webhookattempt");
+        definitions.ShouldAllBe(d => !d.Contains("mt_immutable_timestamptz") && !d.Contains("'at'"), string.Join("\n", definitions));
+        definitions.ShouldContain(d => d.Contains("subscriptionId") && d.Contains("id)"), string.Join("\n", definitions));
+    }
+
+    private async Task<IReadOnlyList<string>> IndexDefinitionsAsync(string table)
+    {
         await using var session = app.Store.QuerySession();
         var definitions = await session.QueryAsync<string>(
             "select indexdef from pg_indexes where schemaname = 'parties' and tablename = ?", table);
         definitions.ShouldNotBeEmpty();
-        definitions.ShouldAllBe(d => !d.Contains("mt_immutable_timestamptz"), string.Join("\n", definitions));
-        definitions.ShouldContain(d => d.Contains(column), string.Join("\n", definitions));
+        return definitions;
     }
 
     [Fact]
