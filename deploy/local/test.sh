@@ -6,6 +6,9 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/postgres.sh
 ensure_postgres
+# postgres.sh turns on `set -e` for its own steps; from here on a failing test run must still reach the summary line
+# (with -e the failed `dotnet test | tee` ended the script before it, so a red run printed no "N passed, N failed").
+set +e
 # The browser test drives Debian's Chromium (Playwright never downloads a browser here).
 if ! command -v chromium >/dev/null; then
   echo "Installing Debian's chromium for the browser test…"
