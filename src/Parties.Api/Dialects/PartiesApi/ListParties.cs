@@ -32,9 +32,9 @@ public static class ListParties
     }
 
     /// <summary>
-    /// A search matches thousands of parties at 1,000,000, and PostgreSQL would carry each matching document whole through
-    /// the count and the sort (spilling them to disk): the page's ids are counted and ordered first, then only the page's
-    /// documents are read.
+    /// A search matches thousands of parties at 1,000,000: the page's ids are counted and ordered first, then only the
+    /// page's documents are read, so the sort and the reader carry ids, not documents. (The count still carries each
+    /// match's document, which its sort key is read from: see README, "Where each target stands".)
     /// </summary>
     private static async Task<IReadOnlyList<Party>> MatchingIdsFirstAsync(IQuerySession session, IQueryable<Party> page,
         CancellationToken cancellation)
