@@ -18,11 +18,11 @@ public sealed class WebhookFanOut : BatchSubscription
 {
     public const string Name = "WebhookFanOut";
 
-    public WebhookFanOut() : base(Name)
-    {
-        // Subscriptions did not exist before this: a store with years of events does not read them all on its first start.
-        Options.SubscribeFromPresent();
-    }
+    // Marten's default start, from the persisted progress. Not SubscribeFromPresent: it jumps to the newest event on
+    // every start of the shard, not only the first, so the events a stopped or killed node had not fanned out yet
+    // were never owed. A store's first start reads its history once; only events after a subscription's StartsAfter
+    // are owed, so none of it is sent.
+    public WebhookFanOut() : base(Name) { }
 
     public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)
