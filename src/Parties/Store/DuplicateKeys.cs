@@ -3,8 +3,8 @@ using Marten;
 namespace Parties;
 
 /// <summary>A value two parties may share that makes them likely the same: the reason's name and its SQL expression.</summary>
-/// <param name="Expression">Over the snapshot's JSON (column <c>data</c>), exactly as its index is written, so a query on it uses
-/// the index.</param>
+/// <param name="Expression">Over the snapshot's JSON (column <c>data</c>) or a column of its own, exactly as its index is
+/// written, so a query on it uses the index.</param>
 public sealed record DuplicateKey(string Reason, string Expression, Func<Party, string?> Value);
 
 /// <summary>
@@ -19,7 +19,7 @@ public static class DuplicateKeys
     /// <summary>pg_trgm's default threshold of its <c>%</c> operator: names at least this similar are candidates.</summary>
     public const double NameThreshold = 0.3;
 
-    public const string NameExpression = "(data ->> 'nameKey')";
+    public const string NameExpression = PartyColumns.NameKey;
 
     public static readonly DuplicateKey NationalCode =
         new("same_national_code", "(data -> 'data' ->> 'nationalCode')", p => p.Data.NationalCode);

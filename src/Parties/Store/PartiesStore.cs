@@ -88,17 +88,26 @@ public static class PartiesStore
         // The snapshot is written in the append's transaction, so its unique indexes decide races.
         opts.Projections.Snapshot<Party>(SnapshotLifecycle.Inline);
         opts.Schema.For<Party>()
-            .UniqueIndex(UniqueIndexType.Computed, "uq_party_number", TenancyScope.PerTenant, x => x.Number)
+            // The number and the name key are columns of their own (Marten duplicated fields, which its LINQ then reads):
+            // an index on a column can answer a query alone (an index-only count of a name prefix), and a sort on one
+            // carries narrow rows where a sort on the JSON carried each match's whole document (search=).
+            .Duplicate(x => x.Number, pgType: "text", configure: index =>
+            {
+                index.Name = "uq_party_number";
+                index.IsUnique = true;
+                index.TenancyScope = TenancyScope.PerTenant;
+            })
+            .Duplicate(x => x.NameKey, pgType: "text")
             // Not partial, though only vendors have a vendor name key: see DuplicateKeys.Configure (statistics).
             .UniqueIndex(UniqueIndexType.Computed, "uq_party_vendor_name", TenancyScope.PerTenant, x => x.VendorNameKey!)
-            .Index(x => x.NameKey!)
             // The name-prefix lists range-scan this one within one organization (NamePrefix writes the prefix as a range of
-            // this opclass's code-point order, whatever the database's collation is); the one above serves equality and
-            // ordering. The tenant leads, so a prepared statement's plan needs no second index to keep to the organization.
+            // this opclass's code-point order, whatever the database's collation is); the column's own index serves
+            // equality and ordering. The tenant leads, so a prepared statement's plan needs no second index to keep to the
+            // organization.
             .Index(x => x.NameKey!, index =>
             {
                 index.Name = "mt_doc_party_idx_name_key_prefix";
-                index.Mask = "tenant_id, (data ->> 'nameKey') text_pattern_ops";
+                index.Mask = $"tenant_id, {PartyColumns.NameKey} text_pattern_ops";
             })
             // A column of its own, not an index on the JSON: Marten indexes a DateTimeOffset in JSON through its SQL function
             // mt_immutable_timestamptz, which PostgreSQL cannot inline and plans again in every INSERT that maintains the

@@ -15,12 +15,12 @@ public static class PartySearchIndex
 {
     public const string Name = "mt_doc_party_idx_search";
 
-    /// <summary>The JSON locators of the searched fields, as Marten renders <c>Party.NameKey</c>, <c>Party.Number</c> and
-    /// <c>Party.Data.Mobile</c>, <c>MobileE164</c>, <c>NationalCode</c> (camelCase).</summary>
+    /// <summary>The searched fields as Marten renders them: the columns of <c>Party.NameKey</c> and <c>Party.Number</c>, the
+    /// JSON locators of <c>Party.Data.Mobile</c>, <c>MobileE164</c>, <c>NationalCode</c> (camelCase).</summary>
     public static readonly string[] Expressions =
     [
-        "(data ->> 'nameKey')",
-        "(data ->> 'number')",
+        PartyColumns.NameKey,
+        PartyColumns.Number,
         "(data -> 'data' ->> 'mobile')",
         "(data -> 'data' ->> 'mobileE164')",
         "(data -> 'data' ->> 'nationalCode')",

@@ -94,8 +94,9 @@ public sealed record SetBasedPartyAppend(ImmutableArray<PartyRegistered> Events)
                 (first.CorrelationId, NpgsqlDbType.Varchar), (serializer.ToJson(first.Headers), NpgsqlDbType.Jsonb),
                 (first.UserName, NpgsqlDbType.Varchar), (eventIds, uuids), (streamIds, uuids), (bodies, documents)]));
         session.QueueOperation(new Statement(
-            $"insert into {partyTable} (tenant_id, id, data, mt_version, mt_dotnet_type, mt_last_modified, modified_at) " +
-            "select ?, d.id, d.data, 1, ?, transaction_timestamp(), ? from unnest(?, ?) as d(id, data)",
+            $"insert into {partyTable} (tenant_id, id, data, mt_version, mt_dotnet_type, mt_last_modified, modified_at, " +
+            $"{PartyColumns.Number}, {PartyColumns.NameKey}) " +
+            "select ?, d.id, d.data, 1, ?, transaction_timestamp(), ?, d.data ->> 'number', d.data ->> 'nameKey' from unnest(?, ?) as d(id, data)",
             [(tenant, NpgsqlDbType.Varchar), (typeof(Party).FullName, NpgsqlDbType.Varchar), (timestamp, NpgsqlDbType.TimestampTz),
                 (streamIds, uuids), (snapshots, documents)]));
     }

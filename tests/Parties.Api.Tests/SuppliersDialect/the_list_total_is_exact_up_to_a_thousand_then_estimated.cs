@@ -1,4 +1,5 @@
 using Alba;
+using Npgsql;
 using Parties.Api.Dialects.Suppliers;
 using Parties.Api.Tests.Infrastructure;
 using Shouldly;
@@ -39,5 +40,40 @@ public class the_list_total_is_exact_up_to_a_thousand_then_estimated(AppFixture 
         var many = await ListAsync("name=manyco&limit=10");
         many.Count.ShouldBe(10);
         many.Total.ShouldBeGreaterThan(SupplierTotal.ExactUpTo);
+    }
+
+    [Fact]
+    public async Task the_active_suppliers_of_a_name_prefix_are_counted_from_their_index_alone()
+    {
+        var org = await Suppliers.OrganizationAsync(app.Host);
+        await app.Host.Scenario(s =>
+        {
+            s.Post.Json(Enumerable.Range(1, 20).Select(i => new
+            {
+                number = $"IO-{i}", party_type = "organization", role = "vendor", legal_name = $"Onlyindex Supply {i}",
+            }).ToArray()).ToUrl("/api/parties/bulk/");
+            s.WithApiKey(org.AdminKey);
+            s.StatusCodeShouldBe(201);
+        });
+        await using var session = app.Store.QuerySession(org.Id);
+        await using var count = SupplierTotal.BoundedCount(
+            ReadSuppliers.Matching(session, new VendorCaller("bookkeeper", SeesAll: true), includeDeprecated: false, "onlyindex", null));
+
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        // An index-only scan is possible only when the query names no column outside the index (the visibility map, which
+        // autovacuum keeps, then decides how many table pages it still visits).
+        foreach (var setup in new[] { "vacuum (analyze) parties.mt_doc_party", "set enable_seqscan = off", "set enable_bitmapscan = off" })
+        {
+            await using var command = new NpgsqlCommand(setup, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        count.CommandText = $"explain (analyze, costs off) {count.CommandText}";
+        count.Connection = connection;
+        var plan = new List<string>();
+        await using (var reader = await count.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+        var text = string.Join("\n", plan);
+        text.ShouldContain($"Index Only Scan using {ActiveVendorNames.IndexName}", Case.Sensitive, text);
     }
 }

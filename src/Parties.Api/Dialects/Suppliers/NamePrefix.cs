@@ -10,11 +10,13 @@ namespace Parties.Api.Dialects.Suppliers;
 /// </summary>
 public static class NamePrefix
 {
+    private const string Range = $"d.{PartyColumns.NameKey} ~>=~ ? and d.{PartyColumns.NameKey} ~<~ ?";
+
     public static IQueryable<Party> Matching(IQueryable<Party> parties, string prefix)
     {
         parties = parties.WhereInlined(p => p.NameKey!.StartsWith(prefix));
         return Successor(prefix) is { } end
-            ? parties.WhereInlined(p => p.MatchesSql("(d.data ->> 'nameKey') ~>=~ ? and (d.data ->> 'nameKey') ~<~ ?", prefix, end))
+            ? parties.WhereInlined(p => p.MatchesSql(Range, prefix, end))
             : parties;
     }
 

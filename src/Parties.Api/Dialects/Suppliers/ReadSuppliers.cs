@@ -35,14 +35,7 @@ public static class ReadSuppliers
 
         var caller = http.Caller();
         await using var session = store.QuerySession(caller.OrganizationId);
-        IQueryable<Party> Matching()
-        {
-            var suppliers = VendorAccess.Visible(session.Query<Party>(), caller.AsVendorCaller());
-            if (!includeDeprecated) suppliers = suppliers.Where(p => p.Data.Active).Where(p => p.MatchesSql(ActiveVendorNames.Filter));
-            if (name is not null) suppliers = NamePrefix.Matching(suppliers, name);
-            if (modifiedSince is { } after) suppliers = suppliers.Where(p => p.ModifiedAt >= after);
-            return suppliers;
-        }
+        IQueryable<Party> Matching() => ReadSuppliers.Matching(session, caller.AsVendorCaller(), includeDeprecated, name, modifiedSince);
 
         // A page whose offset does not fit PostgreSQL's OFFSET as Marten computes it (an int) is past the end anyway.
         // The page is fetched on its own (no count riding on it: a window count makes PostgreSQL read and sort every
@@ -53,6 +46,18 @@ public static class ReadSuppliers
         var total = await SupplierTotal.CountAsync(session, Matching(), http.RequestAborted);
         var output = new SupplierListOutput(total, page, [.. found.Select(p => SupplierOutput.From(PartySnapshot.Of(p)))]);
         return Results.Json(output, SuppliersJson.Options);
+    }
+
+    /// <summary>The suppliers a list answers from, before its order and page.</summary>
+    public static IQueryable<Party> Matching(IQuerySession session, VendorCaller caller, bool includeDeprecated, string? name,
+        DateTimeOffset? modifiedSince)
+    {
+        var suppliers = includeDeprecated
+            ? VendorAccess.Visible(session.Query<Party>(), caller)
+            : VendorAccess.VisibleActive(session.Query<Party>(), caller);
+        if (name is not null) suppliers = NamePrefix.Matching(suppliers, name);
+        if (modifiedSince is { } after) suppliers = suppliers.Where(p => p.ModifiedAt >= after);
+        return suppliers;
     }
 
     /// <summary>One supplier, deprecated ones too; anything else (another organization's, not a vendor, for a member

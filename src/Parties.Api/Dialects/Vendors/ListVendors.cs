@@ -15,8 +15,8 @@ public static class ListVendors
     public const int DefaultLimit = 20, MaxLimit = 100;
     private static readonly VendorsErrors Errors = VendorsErrors.Instance;
 
-    // Marten's own names for the document alias and the JSON of Party.NameKey; coalesced so unnamed vendors sort first.
-    private const string SortKey = "coalesce(d.data ->> 'nameKey', '')";
+    // Marten's own names for the document alias and Party.NameKey's column; coalesced so unnamed vendors sort first.
+    private const string SortKey = $"coalesce(d.{PartyColumns.NameKey}, '')";
 
     public static async Task<IResult> Handle(HttpContext http, IDocumentStore store, string? name = null, string? userId = null,
         string? gstNumber = null, string? panNumber = null, string? limit = null, string? cursor = null)
