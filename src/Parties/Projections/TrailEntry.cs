@@ -21,28 +21,28 @@ public sealed record TrailEntry(long Sequence, Guid Id, Guid PartyId, long Versi
     public static string[] ChangedFields(IEvent e) => e.Data switch
     {
         PartyRegistered registered => Erasures.RegisteredFields(registered),
-        PartyChanged changed => [.. changed.Changes.Select(c => c.Field)],
+        PartyFieldsChanged changed => [.. changed.Changes.Select(c => c.Field)],
         _ => Of(e) is { } entry ? [.. entry.Changes.Select(c => c.Field)] : [],
     };
 
     /// <summary>The entry of a party event; null for an event that is no write to a party.</summary>
     public static TrailEntry? Of(IEvent e)
     {
-        var (action, changes) = e.Data switch
+        AuditAction? action = e.Data switch
         {
-            PartyRegistered registered => (AuditAction.Create, Erasures.Registered(registered)),
-            PartyErased erased => (AuditAction.Erase, Erasures.Changes(erased)),
-            PartyMerged or PartyAbsorbed => (AuditAction.Merge, MergeTrail.Changes(e.Data)),
-            PartyUnmerged or PartyRestored => (AuditAction.Unmerge, MergeTrail.Changes(e.Data)),
-            PartyDeactivated deactivated => (AuditAction.Delete, deactivated.Changes),
+            PartyRegistered => AuditAction.Create,
+            PartyErased => AuditAction.Erase,
+            PartyMerged or PartyAbsorbed => AuditAction.Merge,
+            PartyUnmerged or PartyRestored => AuditAction.Unmerge,
+            PartyDeactivated => AuditAction.Delete,
             // A reactivation reads as an update, as it always has in the audit query and the Vendors audit trail.
-            PartyReactivated reactivated => (AuditAction.Update, reactivated.Changes),
-            PartyChanged changed => (PartyEvents.ActiveTurnedTo(changed) == false ? AuditAction.Delete : AuditAction.Update, changed.Changes),
-            _ => ((AuditAction?)null, ImmutableArray<FieldChange>.Empty),
+            PartyReactivated => AuditAction.Update,
+            PartyChanged changed => PartyEvents.ActiveTurnedTo(changed) == false ? AuditAction.Delete : AuditAction.Update,
+            _ => null,
         };
         if (action is null) return null;
         return new TrailEntry(e.Sequence, e.Id, e.StreamId, e.Version, EventTime.Of(e), e.UserName,
             e.GetHeader(ActorMetadata.ApiKeyHeader)?.ToString(), e.GetHeader(ActorMetadata.DialectHeader)?.ToString(),
-            e.CorrelationId, action.Value, changes, Erasures.Marked(e), (e.Data as PartyErased)?.Reason);
+            e.CorrelationId, action.Value, EventChanges.Of(e.Data), Erasures.Marked(e), (e.Data as PartyErased)?.Reason);
     }
 }

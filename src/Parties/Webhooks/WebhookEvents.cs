@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
 using Parties.Erasure;
+using Parties.Projections;
 
 namespace Parties.Webhooks;
 
@@ -23,7 +24,7 @@ public static class WebhookEvents
 
     /// <returns>Null for an event that is not published.</returns>
     public static WebhookEvent? Of(IEvent e) => TypeOf(e) is { } type
-        ? new WebhookEvent(type, Changes(e), Erasures.Marked(e), (e.Data as PartyErased)?.Reason)
+        ? new WebhookEvent(type, EventChanges.Of(e.Data), Erasures.Marked(e), (e.Data as PartyErased)?.Reason)
         : null;
 
     /// <summary>The event's webhook type, without reading its changes (the fan-out needs no more); null when it is not
@@ -44,14 +45,5 @@ public static class WebhookEvents
             _ => Updated,
         },
         _ => null,
-    };
-
-    private static ImmutableArray<FieldChange> Changes(IEvent e) => e.Data switch
-    {
-        PartyRegistered registered => Erasures.Registered(registered),
-        PartyErased erased => Erasures.Changes(erased),
-        PartyMerged or PartyAbsorbed or PartyUnmerged or PartyRestored => MergeTrail.Changes(e.Data),
-        PartyFieldsChanged changed => changed.Changes,
-        _ => [],
     };
 }
