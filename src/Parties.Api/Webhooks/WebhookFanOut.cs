@@ -22,7 +22,7 @@ public sealed class WebhookFanOut : BatchSubscription
     // every start of the shard, not only the first, so the events a stopped or killed node had not fanned out yet
     // were never owed. A store's first start reads its history once; only events after a subscription's StartsAfter
     // are owed, so none of it is sent.
-    public WebhookFanOut() : base(Name) { }
+    public WebhookFanOut() : base(Name) => DaemonMemory.Limit(Options);
 
     public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)

@@ -118,7 +118,7 @@ public static class PartiesStore
         ClaimIndexes.Configure(opts);
         ActiveVendorNames.Configure(opts);
 
-        opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<AuditEntryProjection>(ProjectionLifecycle.Async, DaemonMemory.Limit);
         // The audit query filters within one organization and pages newest first by (timestamp, sequence): each
         // filter gets a composite index led by the tenant and ending in that order, so a page is one index range scan
         // however many events there are. The field filter is a jsonb containment on a GIN index of the changed-field
