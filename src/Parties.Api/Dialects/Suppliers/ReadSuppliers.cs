@@ -43,7 +43,8 @@ public static class ReadSuppliers
         var found = (long)(page - 1) * limit > int.MaxValue
             ? []
             : await Matching().OrderBySql(ActiveVendorNames.Order).Skip((page - 1) * limit).Take(limit).ToListAsync(http.RequestAborted);
-        var total = await SupplierTotal.CountAsync(session, Matching(), http.RequestAborted);
+        var total = await SupplierTotal.CountAsync(session, Matching(),
+            CountsFromIndexAlone(caller.AsVendorCaller(), includeDeprecated, modifiedSince), http.RequestAborted);
         var output = new SupplierListOutput(total, page, [.. found.Select(p => SupplierOutput.From(PartySnapshot.Of(p)))]);
         return Results.Json(output, SuppliersJson.Options);
     }
@@ -59,6 +60,12 @@ public static class ReadSuppliers
         if (modifiedSince is { } after) suppliers = suppliers.Where(p => p.ModifiedAt >= after);
         return suppliers;
     }
+
+    /// <summary>Whether <see cref="Matching"/> names only the columns of the active vendors' partial index: active suppliers
+    /// of a caller who sees them all, by name prefix or not, and no other filter (a member's owner and
+    /// <c>modifiedSince</c> are fields of the document).</summary>
+    public static bool CountsFromIndexAlone(VendorCaller caller, bool includeDeprecated, DateTimeOffset? modifiedSince) =>
+        !includeDeprecated && caller.SeesAll && modifiedSince is null;
 
     /// <summary>One supplier, deprecated ones too; anything else (another organization's, not a vendor, for a member
     /// another user's) does not exist.</summary>
