@@ -21,8 +21,7 @@ public sealed record TrailEntry(long Sequence, Guid Id, Guid PartyId, long Versi
     public static string[] ChangedFields(IEvent e) => e.Data switch
     {
         PartyRegistered registered => Erasures.RegisteredFields(registered),
-        PartyFieldsChanged changed => [.. changed.Changes.Select(c => c.Field)],
-        _ => Of(e) is { } entry ? [.. entry.Changes.Select(c => c.Field)] : [],
+        _ => [.. EventChanges.Of(e.Data).Select(c => c.Field)],
     };
 
     /// <summary>The entry of a party event; null for an event that is no write to a party.</summary>

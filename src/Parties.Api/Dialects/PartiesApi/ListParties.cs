@@ -33,8 +33,7 @@ public static class ListParties
 
     /// <summary>
     /// A search matches thousands of parties at 1,000,000: the page's ids are counted and ordered first, then only the
-    /// page's documents are read, so the sort and the reader carry ids, not documents. (The count still carries each
-    /// match's document, which its sort key is read from: see README, "Where each target stands".)
+    /// page's documents are read, so the count, the sort and the reader carry ids and numbers (a column), not documents.
     /// </summary>
     private static async Task<IReadOnlyList<Party>> MatchingIdsFirstAsync(IQuerySession session, IQueryable<Party> page,
         CancellationToken cancellation)
