@@ -56,7 +56,8 @@ public static class Chart
         plot.Axes.SetLimitsX(0, Math.Max(1.5, ratios.Count == 0 ? 1 : ratios.Max(r => r.Value) * 1.45));
         plot.Add.VerticalLine(1, 1, ScottPlot.Colors.Gray, ScottPlot.LinePattern.Dashed);
         plot.XLabel("ratio, higher is better (dashed line: 1); green = the issue's target met");
-        plot.Title($"Parties vs its floors and targets ({(report.Quick ? "QUICK RUN, not comparable" : $"{report.Options.Parties:N0} parties")}, {report.Machine})");
+        // Two lines: a machine's CPU model alone can be as wide as the plot.
+        plot.Title($"Parties vs its floors and targets ({(report.Quick ? "QUICK RUN, not comparable" : $"{report.Options.Parties:N0} parties")})\n{report.Machine}");
         return plot;
     }
 

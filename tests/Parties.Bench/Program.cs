@@ -4,11 +4,20 @@ using Spectre.Console;
 
 // dotnet run -c Release --project tests/Parties.Bench [-- --quick]
 var root = Repository.Root();
+if (args is ["--chart-from", var saved])
+{
+    // Draws a run's chart again from its latest.json, beside it: the figures are the run's, only the drawing changes.
+    var run = System.Text.Json.JsonSerializer.Deserialize<BenchReport>(File.ReadAllText(saved))!;
+    Chart.Write(run, run.Chart, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(saved))!, "latest.png"));
+    return 0;
+}
 var options = BenchOptions.Parse(args, root);
 var machine = Machine.Describe();
 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
 AnsiConsole.MarkupLine($"[bold]Parties benchmark[/] {(options.Quick ? "(quick: proves it runs, figures not comparable)" : "")} on {Markup.Escape(machine)}");
 AnsiConsole.MarkupLine($"PostgreSQL: {Markup.Escape(string.Join(", ", BenchPostgres.Settings))}");
+var deployedGc = DeployedMemoryLimit.GcEnvironment(root);
+AnsiConsole.MarkupLine($"Service and baseline: GC as in the chart's container ({Markup.Escape(string.Join(", ", deployedGc.Select(e => $"{e.Key}={e.Value}")))})");
 
 var adminKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 Environment.SetEnvironmentVariable("PARTIES_BENCH_ADMIN_KEY", adminKey);
@@ -18,11 +27,12 @@ await using var postgres = await BenchPostgres.StartAsync();
 await postgres.CreateDatabaseAsync(Bench.ServiceDatabase);
 await postgres.CreateDatabaseAsync(Bench.BaselineDatabase);
 
-// The service as deployed: Release build, Production (pre-generated handler code), rate limits off for the load;
-// its database settings given (one database, or a master and a pool for the sharded stage).
+// The service as deployed: Release build, Production (pre-generated handler code), the GC heap limit of the chart's
+// container, rate limits off for the load; its database settings given (one database, or a master and a pool for the
+// sharded stage). The baseline runs under the same limit.
 // Started a second time on the same database through a counting relay for the round-trip probe, after the workloads.
 Task<ServiceProcess> StartApi(IReadOnlyDictionary<string, string> databases) => ServiceProcess.StartAsync(
-    Repository.Assembly(root, "src/Parties.Api", "Parties.Api"), new Dictionary<string, string>(databases)
+    Repository.Assembly(root, "src/Parties.Api", "Parties.Api"), new Dictionary<string, string>(databases.Concat(deployedGc))
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Parties__AdminKey"] = adminKey,
@@ -34,7 +44,7 @@ Task<ServiceProcess> StartApi(IReadOnlyDictionary<string, string> databases) => 
 Task<ServiceProcess> StartService(int port) =>
     StartApi(new Dictionary<string, string> { ["ConnectionStrings__Parties"] = postgres.ConnectionString(Bench.ServiceDatabase, port) });
 Task<ServiceProcess> StartBaseline(int port) => ServiceProcess.StartAsync(
-    Repository.Assembly(root, "tests/Parties.Bench.Baseline", "Parties.Bench.Baseline"), new Dictionary<string, string>
+    Repository.Assembly(root, "tests/Parties.Bench.Baseline", "Parties.Bench.Baseline"), new Dictionary<string, string>(deployedGc)
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ConnectionStrings__Baseline"] = postgres.ConnectionString(Bench.BaselineDatabase, port),
