@@ -29,6 +29,10 @@ public static class ProcStat
 
     public static long HighWaterRssBytes(int pid) => StatusKb(pid, "VmHWM:") * 1024;
 
+    /// <summary>What the resident memory is made of (the RssAnon, RssFile and RssShmem lines of /proc/PID/status).</summary>
+    public static RssSplit Split(int pid) =>
+        new(StatusKb(pid, "RssAnon:") * 1024, StatusKb(pid, "RssShmem:") * 1024, StatusKb(pid, "RssFile:") * 1024);
+
     private static long StatusKb(int pid, string field)
     {
         try

@@ -61,6 +61,7 @@ await bench.RunAsync();
 await service.DisposeAsync();
 await baseline.DisposeAsync();
 var peakRss = service.PeakRssBytes;
+var peakSplit = service.PeakSplit;
 var shardedFailed = false;
 if (ShardedRun.Selected(options))
 {
@@ -74,9 +75,9 @@ if (ShardedRun.Selected(options))
     }
     Directory.CreateDirectory(options.ResultsFolder);
     File.WriteAllText(Path.Combine(options.ResultsFolder, "sharded-service-output-tail.log"), sharded.ServiceOutput);
-    peakRss = Math.Max(peakRss, sharded.PeakRssBytes);
+    if (sharded.PeakRssBytes > peakRss) (peakRss, peakSplit) = (sharded.PeakRssBytes, sharded.PeakSplit);
 }
-var report = Report.Build(options, bench, peakRss, machine);
+var report = Report.Build(options, bench, peakRss, machine) with { ServicePeakRssSplit = peakSplit };
 Report.Print(report);
 Report.Write(report, options.ResultsFolder);
 File.WriteAllLines(Path.Combine(options.ResultsFolder, "statements.txt"), bench.Statements);

@@ -101,6 +101,7 @@ public static class Report
         foreach (var t in report.Targets) targets.AddRow(Markup.Escape(t.Name), Markup.Escape(t.Goal), Markup.Escape(t.Measured), t.Met ? "[green]yes[/]" : "[red]no[/]");
         foreach (var (name, value) in report.Ratios) AnsiConsole.MarkupLine($"{Markup.Escape(name)}: {value:0.00}");
         AnsiConsole.MarkupLine($"bulk load: {report.LoadPartiesPerSecond:N0} parties/s; service peak RSS {report.ServicePeakRssBytes / 1048576.0:N0} MB");
+        if (report.ServicePeakRssSplit is { } split) AnsiConsole.MarkupLine($"at its highest sample: {Markup.Escape(split.ToString())}");
         AnsiConsole.Write(targets);
     }
 
@@ -139,6 +140,8 @@ public static class Report
         md.AppendLine("| target | goal | measured | met |");
         md.AppendLine("| --- | --- | --- | --- |");
         foreach (var t in report.Targets) md.AppendLine($"| {t.Name} | {t.Goal} | {t.Measured} | {(t.Met ? "yes" : "**no**")} |");
+        if (report.ServicePeakRssSplit is { } split)
+            md.AppendLine().AppendLine($"Service peak RSS {report.ServicePeakRssBytes / 1048576.0:N0} MB; at its highest sample: {split}.");
         File.WriteAllText(Path.Combine(folder, "latest.md"), md.ToString());
 
         if (report.Chart.Count > 0) global::Parties.Bench.Chart.Write(report, report.Chart, Path.Combine(folder, "latest.png"));

@@ -17,6 +17,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public int Pid => _process.Id;
     public long PeakRssBytes { get; private set; }
 
+    /// <summary>What the resident memory was made of at the highest sample (VmHWM, read at the end, may be higher).</summary>
+    public RssSplit PeakSplit { get; private set; } = RssSplit.None;
+
     /// <summary>The peak since the last <see cref="StartWindow"/>: which workload needs the memory.</summary>
     public long WindowPeakRssBytes { get; private set; }
 
@@ -86,6 +89,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         while (!stop.IsCancellationRequested)
         {
             var rss = ProcStat.RssBytes(Pid);
+            if (rss > PeakRssBytes) PeakSplit = ProcStat.Split(Pid);
             PeakRssBytes = Math.Max(PeakRssBytes, rss);
             WindowPeakRssBytes = Math.Max(WindowPeakRssBytes, rss);
             try { await Task.Delay(200, stop); } catch (OperationCanceledException) { }

@@ -34,6 +34,7 @@ public sealed class ShardedRun(BenchOptions options, BenchPostgres first, Meter 
 
     /// <summary>The sharded service's peak RSS and the last lines it wrote, once the stage is over.</summary>
     public long PeakRssBytes { get; private set; }
+    public RssSplit PeakSplit { get; private set; } = RssSplit.None;
     public string ServiceOutput { get; private set; } = "";
 
     public async Task RunAsync()
@@ -65,6 +66,7 @@ public sealed class ShardedRun(BenchOptions options, BenchPostgres first, Meter 
             ServiceOutput = service.Output;
             await service.DisposeAsync();
             PeakRssBytes = service.PeakRssBytes;
+            PeakSplit = service.PeakSplit;
         }
     }
 

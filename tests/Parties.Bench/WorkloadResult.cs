@@ -19,4 +19,4 @@ public sealed record Target(string Name, string Goal, string Measured, bool Met)
 public sealed record BenchReport(
     DateTimeOffset At, string Machine, bool Quick, string[] PostgresSettings, BenchOptions Options, double LoadPartiesPerSecond,
     long ServicePeakRssBytes, IReadOnlyList<WorkloadResult> Workloads, IReadOnlyDictionary<string, double> Ratios,
-    IReadOnlyList<Target> Targets, IReadOnlyList<Chart.Ratio> Chart);
+    IReadOnlyList<Target> Targets, IReadOnlyList<Chart.Ratio> Chart, RssSplit? ServicePeakRssSplit = null);
