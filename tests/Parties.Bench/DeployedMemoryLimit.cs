@@ -6,7 +6,8 @@ namespace Parties.Bench;
 /// <summary>
 /// The memory the chart gives the API container (<c>resources.limits.memory</c> in the chart's values.yaml). In that
 /// container .NET takes 75 % of the cgroup limit as its GC heap's hard limit, and sizes its generations from it;
-/// outside one it sizes them from the machine (here a 260 MB L3 cache, so a gen0 budget above 100 MB). The bench runs
+/// outside one it sizes them from the machine (this one reports a 260 MB L3 cache: without the limit the GC kept
+/// 110-117 MB committed for a heap of 28-41 MB, see the README's seventh run). The bench runs
 /// the processes outside any container, so it hands them the same hard limit through <c>DOTNET_GCHeapHardLimit</c>:
 /// the memory figures are those of the service as deployed.
 /// </summary>
@@ -15,7 +16,7 @@ public static partial class DeployedMemoryLimit
     /// <summary>The share of a container's memory limit that .NET makes its GC heap hard limit by default.</summary>
     private const int HeapHardLimitPercent = 75;
 
-    public static long ContainerBytes(string root)
+    private static long ContainerBytes(string root)
     {
         var values = File.ReadAllText(Path.Combine(root, "deploy", "helm", "parties", "values.yaml"));
         var match = ApiContainerLimit().Match(values);

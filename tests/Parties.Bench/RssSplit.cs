@@ -7,10 +7,6 @@ namespace Parties.Bench;
 /// </summary>
 public sealed record RssSplit(long AnonymousBytes, long SharedMemoryBytes, long FileBytes)
 {
-    public static readonly RssSplit None = new(0, 0, 0);
-
-    public long TotalBytes => AnonymousBytes + SharedMemoryBytes + FileBytes;
-
     public override string ToString() =>
         $"{AnonymousBytes / 1048576.0:N0} MB anonymous (GC heap and native), {SharedMemoryBytes / 1048576.0:N0} MB shared " +
         $"(JIT code, W^X), {FileBytes / 1048576.0:N0} MB mapped files (assemblies)";

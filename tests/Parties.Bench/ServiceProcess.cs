@@ -18,7 +18,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public long PeakRssBytes { get; private set; }
 
     /// <summary>What the resident memory was made of at the highest sample (VmHWM, read at the end, may be higher).</summary>
-    public RssSplit PeakSplit { get; private set; } = RssSplit.None;
+    public RssSplit? PeakSplit { get; private set; }
 
     /// <summary>The peak since the last <see cref="StartWindow"/>: which workload needs the memory.</summary>
     public long WindowPeakRssBytes { get; private set; }

@@ -34,7 +34,7 @@ public sealed class ShardedRun(BenchOptions options, BenchPostgres first, Meter 
 
     /// <summary>The sharded service's peak RSS and the last lines it wrote, once the stage is over.</summary>
     public long PeakRssBytes { get; private set; }
-    public RssSplit PeakSplit { get; private set; } = RssSplit.None;
+    public RssSplit? PeakSplit { get; private set; }
     public string ServiceOutput { get; private set; } = "";
 
     public async Task RunAsync()
