@@ -130,7 +130,7 @@ public class finding_duplicates_scores_candidates_and_groups_shared_keys(AppFixt
         }
         var similar = FindDuplicates.SimilarName.Split('?');
         await using var trigram = new NpgsqlCommand(
-            $"explain select id from parties.mt_doc_party where {similar[0]}$1{similar[1]}$2{similar[2]}", connection);
+            $"explain select id from parties.mt_doc_party where {similar[0]}$1{similar[1]}$1{similar[2]}$2{similar[3]}", connection);
         trigram.Parameters.Add(new NpgsqlParameter { Value = NameBlocks.Patterns("index trading") });
         trigram.Parameters.Add(new NpgsqlParameter { Value = "index trading" });
         string.Join("\n", await ReadAllAsync(trigram)).ShouldContain(PartySearchIndex.Name);

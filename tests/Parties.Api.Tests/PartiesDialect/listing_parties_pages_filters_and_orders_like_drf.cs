@@ -1,4 +1,5 @@
 using Alba;
+using Npgsql;
 using Parties.Api.Tests.Infrastructure;
 using Shouldly;
 
@@ -110,6 +111,7 @@ public class listing_parties_pages_filters_and_orders_like_drf(AppFixture app) :
         await app.Host.CreateAsync(org.AdminKey, new { number = "X-100", party_type = "organization", legal_name = "Example Corporation" });
         await app.Host.CreateAsync(org.AdminKey, new { number = "Y-200", party_type = "individual", first_name = "Jane", last_name = "Doe", mobile = "09121001234" });
         await app.Host.CreateAsync(org.AdminKey, new { number = "Z-300", party_type = "individual", first_name = "علی", national_code = "0021234001" });
+        await app.Host.CreateAsync(org.AdminKey, new { number = "W-400", party_type = "organization", legal_name = "Percent 100% Back\\Slash" });
 
         async Task<string[]> Numbers(string search) =>
             (await app.Host.GetJsonAsync(org.ReadOnlyKey, $"/api/parties/?search={Uri.EscapeDataString(search)}")).GetProperty("results").Strings("number");
@@ -122,6 +124,25 @@ public class listing_parties_pages_filters_and_orders_like_drf(AppFixture app) :
         (await Numbers("212340")).ShouldBe(["Z-300"]);
         (await Numbers("علی")).ShouldBe(["Z-300"]);
         (await Numbers("nobody")).ShouldBeEmpty();
+        // LIKE's wildcards and escape are a search's own characters.
+        (await Numbers("100% back\\s")).ShouldBe(["W-400"]);
+        (await Numbers("t%b")).ShouldBeEmpty();
+        (await Numbers("x_1")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task a_search_finds_its_candidates_through_the_trigram_index()
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using (var off = new NpgsqlCommand("set enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync();
+        // The condition TextContains adds to a search, which must be the index's own expression to be served by it.
+        await using var explain = new NpgsqlCommand($"explain select id from parties.mt_doc_party where {PartySearchIndex.Text} ilike $1",
+            connection) { Parameters = { new NpgsqlParameter { Value = PartySearchIndex.ContainsPattern("quill") } } };
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+        string.Join("\n", plan).ShouldContain(PartySearchIndex.Name, Case.Sensitive, string.Join("\n", plan));
     }
 
     [Fact]

@@ -114,7 +114,8 @@ public static class ListParties
         if (filter.Search is { } search)
         {
             var key = search.ToLowerInvariant();
-            parties = parties.WhereInlined(p =>
+            // The trigram index finds the candidates; the OR keeps to the fields (see PartySearchIndex).
+            parties = parties.TextContains(search, ignoreCase: true).WhereInlined(p =>
                 p.NameKey!.Contains(key) ||
                 p.Number.Contains(search, StringComparison.OrdinalIgnoreCase) ||
                 p.Data.Mobile!.Contains(search, StringComparison.OrdinalIgnoreCase) ||

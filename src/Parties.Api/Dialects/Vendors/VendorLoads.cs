@@ -34,7 +34,7 @@ public static class VendorLoads
     public static IQueryable<Party> NameContains(IQueryable<Party> query, string name)
     {
         var key = Party.Normalize(name)!;
-        return query.WhereInlined(p => p.NameKey!.Contains(key));
+        return query.TextContains(key, ignoreCase: false).WhereInlined(p => p.NameKey!.Contains(key));
     }
 
     /// <summary>Vendor ids are the party ids (GUIDs); anything else is a 400, as the original API answers.</summary>
