@@ -212,7 +212,8 @@ public sealed class Bench(BenchOptions options, BenchPostgres postgres, ServiceP
                     var said = $"PATCH of vendor {id} answered {status}: {answer[..Math.Min(400, answer.Length)]}";
                     // The service's transient answers (503 with Retry-After, 429) are tried again, and said, so that a run
                     // shows them; anything else stops the run.
-                    if (status is not (503 or 429) || attempt == 3) throw new InvalidOperationException($"{said}\nThe service's last lines:\n{service.Output}");
+                    if (status is not (503 or 429) || attempt == 3)
+                        throw new InvalidOperationException($"{said}\nThe service's last lines:\n{service.Output}");
                     AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(said)}; trying again[/]");
                     await Task.Delay(TimeSpan.FromSeconds(attempt));
                 }

@@ -6,8 +6,8 @@
 # It copies 20,000 rows of the largest organization into parties.index_cost_source, then inserts them (20 statements
 # of 1,000, as the bulk writes) into an empty copy of mt_doc_party with: every index; the primary key alone; every
 # index but one, for each index; and the trigram index of search= alone, as it is, as five columns and per column
-# (with the VACUUM that empties its pending list). Each variant runs three times; the median is printed, then the three. Reads nothing of
-# the service's own tables but the copy; drops its two tables at the end.
+# (with the VACUUM that empties its pending list). Each variant runs three times; the median is printed, then the
+# three. Reads nothing of the service's own tables but the copy; drops its two tables at the end.
 set -euo pipefail
 [[ $# -eq 1 ]] || { echo "usage: $0 \"psql … -d parties\"" >&2; exit 2; }
 P="$1 -v ON_ERROR_STOP=1 -qAt"

@@ -34,11 +34,12 @@ public static class FindDuplicates
     }
 
     // The blocks are the index condition (on the search index's text, which holds the name; then on the name itself) and
-    // pg_trgm's % (similarity at least 0.3) a filter, on the name with '' appended so it is no index condition. "similarity() >= 0.3" would
-    // filter the same, but PostgreSQL estimates it keeps a third of the block, and under LIMIT a scan of the whole table
-    // then looked cheaper for one name in eight on 1,000,000 parties (60-180 ms).
+    // pg_trgm's % (similarity at least 0.3) a filter, on the name with '' appended so it is no index condition.
+    // "similarity() >= 0.3" would filter the same, but PostgreSQL estimates it keeps a third of the block, and under
+    // LIMIT a scan of the whole table then looked cheaper for one name in eight on 1,000,000 parties (60-180 ms).
     public static readonly string SimilarName =
-        $"{PartySearchIndex.Text} like any(?) and {DuplicateKeys.NameExpression} like any(?) and ({DuplicateKeys.NameExpression} || '') % ?";
+        $"{PartySearchIndex.Text} like any(?) and {DuplicateKeys.NameExpression} like any(?) " +
+        $"and ({DuplicateKeys.NameExpression} || '') % ?";
 
     private static IBatchedQueryable<Party> Others(IBatchedQuery batch, Party party) =>
         batch.Query<Party>().Where(InlinedValues.Of<Party>(p => p.MergedInto == null && p.Id != party.Id));

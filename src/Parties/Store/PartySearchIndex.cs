@@ -40,10 +40,12 @@ public static class PartySearchIndex
     /// index's condition, which a caller narrows to the field it means.</summary>
     public static IQueryable<Party> TextContains(this IQueryable<Party> parties, string value, bool ignoreCase)
     {
-        var condition = $"{Text} {(ignoreCase ? "ilike" : "like")} ?";
+        var condition = ignoreCase ? TextILike : TextLike;
         var pattern = ContainsPattern(value);
         return parties.WhereInlined(p => p.MatchesSql(condition, pattern));
     }
+
+    private static readonly string TextLike = $"{Text} like ?", TextILike = $"{Text} ilike ?";
 
     /// <summary>The <c>LIKE</c> pattern of a contains, its wildcards escaped as Marten escapes those of its own
     /// <c>Contains</c>, so this finds every party that the field's own <c>Contains</c> finds.</summary>

@@ -47,6 +47,7 @@ public class postgresql_restarted_under_load(PrivatePostgresApp app) : IClassFix
         using var stop = new CancellationTokenSource();
 
         var calls = DialectShapes.CallsOf(org, party);
+        var dialects = calls.Select(c => c.Dialect).Distinct().ToArray();
         var load = Enumerable.Range(0, calls.Length).Select(worker => Task.Run(async () =>
         {
             var (dialect, call) = calls[worker];
@@ -72,7 +73,7 @@ public class postgresql_restarted_under_load(PrivatePostgresApp app) : IClassFix
         // request begun while PostgreSQL was stopping may take longer than that to be answered.
         var down = Stopwatch.StartNew();
         while (down.Elapsed < TimeSpan.FromSeconds(3) || (down.Elapsed < TimeSpan.FromSeconds(30) &&
-               calls.Select(c => c.Dialect).Distinct().Any(d => !answers.Any(a => a.Phase == "down" && a.Dialect == d))))
+               dialects.Any(d => !answers.Any(a => a.Phase == "down" && a.Dialect == d))))
             await Task.Delay(200);
         down.Stop();
         var readiness = await app.Host.Scenario(s => { s.Get.Url("/health/ready"); s.IgnoreStatusCode(); });
@@ -84,7 +85,7 @@ public class postgresql_restarted_under_load(PrivatePostgresApp app) : IClassFix
         var outage = Stopwatch.StartNew();
         phase = "after";
         while (outage.Elapsed < TimeSpan.FromSeconds(30) &&
-               calls.Select(c => c.Dialect).Distinct().Any(d => answers.Count(a => a.Phase == "after" && a.Dialect == d && a.Status < 300) < 3))
+               dialects.Any(d => answers.Count(a => a.Phase == "after" && a.Dialect == d && a.Status < 300) < 3))
             await Task.Delay(200);
         var recovered = outage.Elapsed;
         await stop.CancelAsync();
@@ -101,7 +102,7 @@ public class postgresql_restarted_under_load(PrivatePostgresApp app) : IClassFix
         duringOutage.ShouldAllBe(a => a.Status == 503 && a.RetryAfter == "5", summary);
         foreach (var answer in all.Where(a => a.Status == 503)) DialectShapes.ShouldBeUnavailable(answer.Dialect, answer.Body);
 
-        foreach (var dialect in calls.Select(c => c.Dialect).Distinct())
+        foreach (var dialect in dialects)
             all.Where(a => a.Phase == "after" && a.Dialect == dialect).TakeLast(3).ShouldAllBe(a => a.Status < 300, summary);
         (await app.Host.Scenario(s => { s.Get.Url("/health/ready"); s.IgnoreStatusCode(); })).Context.Response.StatusCode.ShouldBe(200);
 
