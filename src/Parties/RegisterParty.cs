@@ -1,18 +1,19 @@
 using System.Collections.Immutable;
 using Marten;
 using Parties.Idempotency;
+using Wolverine;
 using Wolverine.Marten;
 
 namespace Parties;
 
 /// <summary>Register a new party from edits applied to an empty one (all or nothing).</summary>
 public sealed record RegisterParty(Guid PartyId, ImmutableArray<PartyEdit> Edits, Actor Actor, IdempotentWrite? Idempotency = null)
-    : IActorCommand, IIdempotentCommand;
+    : IIdempotentCommand;
 
 public static class RegisterPartyHandler
 {
     /// <summary>One round trip: the reference data, the holders of the number and name asked for, the key's record.</summary>
-    public static async Task<(PartyContext, PriorWrite)> LoadAsync(RegisterParty command, IDocumentSession session,
+    public static async Task<(PartyContext, PriorWrite)> ReadAsync(RegisterParty command, IDocumentSession session,
         CancellationToken cancellation)
     {
         var batch = session.CreateBatchQuery();
@@ -22,7 +23,19 @@ public static class RegisterPartyHandler
         return ((await context()).Context, await prior());
     }
 
-    public static (PartyDecision, IEnumerable<IMartenOp>) Handle(RegisterParty command, PartyContext context, PriorWrite prior,
+    /// <summary>Loads, decides and writes in two round trips (<see cref="CommitInLastBatch"/>).</summary>
+    public static Task<PartyDecision> HandleAsync(RegisterParty command, IDocumentStore store, IMessageContext bus,
+        TimeProvider clock, CancellationToken cancellation) =>
+        CommitInLastBatch.WriteAsync(store, bus.TenantId!, async session =>
+        {
+            ActorMetadata.Stamp(command.Actor, session);
+            var (context, prior) = await ReadAsync(command, session, cancellation);
+            var (decision, operations) = Writes(command, context, prior, clock);
+            foreach (var operation in operations) operation.Execute(session);
+            return decision;
+        }, cancellation);
+
+    public static (PartyDecision, IEnumerable<IMartenOp>) Writes(RegisterParty command, PartyContext context, PriorWrite prior,
         TimeProvider clock)
     {
         var (decision, registered, record) = prior.Once(clock, now => Decide(command, context, now));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using JasperFx.Events;
 using Marten;
 using Parties.Idempotency;
+using Wolverine;
 using Wolverine.Marten;
 
 namespace Parties;
@@ -9,7 +10,7 @@ namespace Parties;
 /// <param name="ExpectedVersion">The caller's If-Match: the write is refused (412) unless the party is at this version.</param>
 /// <param name="AsVendorOf">When set, the write is a vendor's, refused unless <see cref="VendorAccess"/> lets this caller change it.</param>
 public sealed record UpdateParty(Guid PartyId, ImmutableArray<PartyEdit> Edits, EditMode Mode, int? ExpectedVersion, Actor Actor,
-    VendorCaller? AsVendorOf = null, IdempotentWrite? Idempotency = null) : IActorCommand, IIdempotentCommand;
+    VendorCaller? AsVendorOf = null, IdempotentWrite? Idempotency = null) : IIdempotentCommand;
 
 public static class UpdatePartyHandler
 {
@@ -19,7 +20,7 @@ public static class UpdatePartyHandler
     /// of racing and retrying: any number of concurrent writers, on any number of replicas, each decide on the state
     /// the previous one left.
     /// </summary>
-    public static async Task<(IEventStream<Party>, PartyContext, PriorWrite)> LoadAsync(UpdateParty command, IDocumentSession session,
+    public static async Task<(IEventStream<Party>, PartyContext, PriorWrite)> ReadAsync(UpdateParty command, IDocumentSession session,
         CancellationToken cancellation)
     {
         var batch = session.CreateBatchQuery();
@@ -33,7 +34,19 @@ public static class UpdatePartyHandler
         return (party, complete, await prior());
     }
 
-    public static (PartyDecision, IEnumerable<IMartenOp>) Handle(UpdateParty command, IEventStream<Party> stream, PartyContext context,
+    /// <summary>Loads, decides and writes in two round trips (<see cref="CommitInLastBatch"/>).</summary>
+    public static Task<PartyDecision> HandleAsync(UpdateParty command, IDocumentStore store, IMessageContext bus,
+        TimeProvider clock, CancellationToken cancellation) =>
+        CommitInLastBatch.WriteAsync(store, bus.TenantId!, async session =>
+        {
+            ActorMetadata.Stamp(command.Actor, session);
+            var (stream, context, prior) = await ReadAsync(command, session, cancellation);
+            var (decision, operations) = Writes(command, stream, context, prior, clock);
+            foreach (var operation in operations) operation.Execute(session);
+            return decision;
+        }, cancellation);
+
+    public static (PartyDecision, IEnumerable<IMartenOp>) Writes(UpdateParty command, IEventStream<Party> stream, PartyContext context,
         PriorWrite prior, TimeProvider clock)
     {
         var (decision, changed, record) = prior.Once(clock, now => Decide(command, stream.Aggregate, context, now));

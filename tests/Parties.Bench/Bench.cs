@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Parties.Testing;
 using Spectre.Console;
 
 namespace Parties.Bench;

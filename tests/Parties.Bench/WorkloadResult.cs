@@ -1,7 +1,7 @@
 namespace Parties.Bench;
 
 /// <summary>One workload's figures. Per request: statements (pg_stat_statements calls: Marten sends several statements in
-/// one batch), round trips (counted at the wire, see <see cref="RoundTripProxy"/>), commits, WAL bytes; CPU seconds of the
+/// one batch), round trips (counted at the wire, see <see cref="Parties.Testing.RoundTripProxy"/>), commits, WAL bytes; CPU seconds of the
 /// service and of PostgreSQL.</summary>
 public sealed record WorkloadResult(
     string Name, string Service, int Concurrency, long Requests, long Failures, double Seconds, double RequestsPerSecond,

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
+using Parties;
 
 namespace Parties.Api.Errors;
 
@@ -31,7 +32,7 @@ public static class TransientFailures
                 case PostgresException postgres when NotNowStates.Contains(postgres.SqlState) || postgres.IsTransient:
                 case NpgsqlException { IsTransient: true }:
                 case NpgsqlException { InnerException: SocketException or TimeoutException or IOException }:
-                case TimeoutException or SocketException:
+                case TimeoutException or SocketException or WriteConnectionLostException:
                     return true;
                 case AggregateException aggregate when aggregate.InnerExceptions.Any(IsTransient):
                     return true;

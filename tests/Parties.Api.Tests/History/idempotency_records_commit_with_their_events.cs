@@ -18,6 +18,7 @@ public class idempotency_records_commit_with_their_events(AppFixture app) : ICla
     [Theory]
     [InlineData("mt_events")]
     [InlineData("mt_doc_idempotencyrecord")]
+    [InlineData("mt_doc_party")]
     public async Task a_write_that_fails_at_commit_keeps_neither_its_events_nor_its_key(string failingTable)
     {
         var org = await Organizations.CreateAsync(app.Host);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Parties.Bench;
+namespace Parties.Testing;
 
 /// <summary>
 /// A TCP relay between a process and PostgreSQL that counts round trips: each time a connection's client speaks after
