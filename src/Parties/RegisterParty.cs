@@ -26,13 +26,10 @@ public static class RegisterPartyHandler
     /// <summary>Loads, decides and writes in two round trips (<see cref="CommitInLastBatch"/>).</summary>
     public static Task<PartyDecision> HandleAsync(RegisterParty command, IDocumentStore store, IMessageContext bus,
         TimeProvider clock, CancellationToken cancellation) =>
-        CommitInLastBatch.WriteAsync(store, bus.TenantId!, async session =>
+        CommitInLastBatch.WriteAsync(store, bus.TenantId!, command.Actor, async session =>
         {
-            ActorMetadata.Stamp(command.Actor, session);
             var (context, prior) = await ReadAsync(command, session, cancellation);
-            var (decision, operations) = Writes(command, context, prior, clock);
-            foreach (var operation in operations) operation.Execute(session);
-            return decision;
+            return Writes(command, context, prior, clock);
         }, cancellation);
 
     public static (PartyDecision, IEnumerable<IMartenOp>) Writes(RegisterParty command, PartyContext context, PriorWrite prior,

@@ -37,13 +37,10 @@ public static class UpdatePartyHandler
     /// <summary>Loads, decides and writes in two round trips (<see cref="CommitInLastBatch"/>).</summary>
     public static Task<PartyDecision> HandleAsync(UpdateParty command, IDocumentStore store, IMessageContext bus,
         TimeProvider clock, CancellationToken cancellation) =>
-        CommitInLastBatch.WriteAsync(store, bus.TenantId!, async session =>
+        CommitInLastBatch.WriteAsync(store, bus.TenantId!, command.Actor, async session =>
         {
-            ActorMetadata.Stamp(command.Actor, session);
             var (stream, context, prior) = await ReadAsync(command, session, cancellation);
-            var (decision, operations) = Writes(command, stream, context, prior, clock);
-            foreach (var operation in operations) operation.Execute(session);
-            return decision;
+            return Writes(command, stream, context, prior, clock);
         }, cancellation);
 
     public static (PartyDecision, IEnumerable<IMartenOp>) Writes(UpdateParty command, IEventStream<Party> stream, PartyContext context,

@@ -81,17 +81,16 @@ public static class StoreRegistration
         return builder;
     }
 
-    public static bool IsRolledBackByPostgres(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }) return true;
-        return false;
-    }
+    public static bool IsRolledBackByPostgres(Exception exception) => InChain(exception,
+        e => e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure });
 
-    public static bool IsUniqueViolation(Exception exception)
+    public static bool IsUniqueViolation(Exception exception) => InChain(exception,
+        e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or DocumentAlreadyExistsException);
+
+    private static bool InChain(Exception exception, Func<Exception, bool> matches)
     {
         for (var e = exception; e is not null; e = e.InnerException)
-            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or DocumentAlreadyExistsException) return true;
+            if (matches(e)) return true;
         return false;
     }
 }

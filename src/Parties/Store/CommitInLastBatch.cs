@@ -4,6 +4,7 @@ using Marten.Services;
 using Npgsql;
 using Weasel.Core;
 using Weasel.Storage;
+using Wolverine.Marten;
 
 namespace Parties;
 
@@ -41,18 +42,21 @@ public sealed class CommitInLastBatch : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> on a session of the organization's database (its reads go in the first round trip,
-    /// after the <c>BEGIN</c> Npgsql sends with them), then sends what it queued with <c>COMMIT</c> as the last statement.
+    /// Runs <paramref name="decide"/> on a session of the organization's database stamped with the actor (its reads go in
+    /// the first round trip, after the <c>BEGIN</c> Npgsql sends with them), applies the operations it returns, then
+    /// sends them with <c>COMMIT</c> as the last statement.
     /// </summary>
-    public static async Task<T> WriteAsync<T>(IDocumentStore store, string organizationId, Func<IDocumentSession, Task<T>> write,
-        CancellationToken cancellation)
+    public static async Task<TDecision> WriteAsync<TDecision>(IDocumentStore store, string organizationId, Actor actor,
+        Func<IDocumentSession, Task<(TDecision Decision, IEnumerable<IMartenOp> Operations)>> decide, CancellationToken cancellation)
     {
         await using var unit = await BeginAsync(store, organizationId, cancellation);
         try
         {
-            var result = await write(unit._session);
+            ActorMetadata.Stamp(actor, unit._session);
+            var (decision, operations) = await decide(unit._session);
+            foreach (var operation in operations) operation.Execute(unit._session);
             await unit.SaveAndCommitAsync(cancellation);
-            return result;
+            return decision;
         }
         catch (Exception e) when (unit._connection.State != ConnectionState.Open)
         {
@@ -71,6 +75,7 @@ public sealed class CommitInLastBatch : IAsyncDisposable
             var transaction = await connection.BeginTransactionAsync(cancellation);
             var options = SessionOptions.ForTransaction(transaction);
             options.TenantId = organizationId;
+            options.Listeners.Add(CommitLast.Instance);
             return new CommitInLastBatch(connection, transaction, store.LightweightSession(options));
         }
         catch
@@ -82,7 +87,6 @@ public sealed class CommitInLastBatch : IAsyncDisposable
 
     private async Task SaveAndCommitAsync(CancellationToken cancellation)
     {
-        _session.Listeners.Add(CommitLast.Instance);
         try
         {
             await _session.SaveChangesAsync(cancellation);
