@@ -67,8 +67,9 @@ public static class Report
             new("duplicates of one party (issue #17), p50 at 1 connection", "≤ 50 ms", $"{F(duplicates.P50Ms, "0.0")} ms", duplicates.P50Ms <= 50),
             new("search= served by the trigram index (auto_explain)", "yes", bench.SearchUsesIndex switch { true => "yes", false => "no", _ => "?" },
                 bench.SearchUsesIndex == true),
-            new("round trips per create / PATCH", "≤ 2 / ≤ 2", $"{F(create.RoundTripsPerRequest ?? double.NaN, "0.0")} / {F(patch.RoundTripsPerRequest ?? double.NaN, "0.0")}",
-                create.RoundTripsPerRequest <= 2.05 && patch.RoundTripsPerRequest <= 2.05),
+            new("round trips per create / PATCH (the request's own, median)", "≤ 2 / ≤ 2",
+                $"{F(create.RoundTripsPerRequest ?? double.NaN, "0")} / {F(patch.RoundTripsPerRequest ?? double.NaN, "0")}",
+                create.RoundTripsPerRequest <= 2 && patch.RoundTripsPerRequest <= 2),
             new("peak RSS, whole run", "< 300 MB", $"{peakRss / 1048576.0:N0} MB", peakRss < 300L * 1048576),
         };
         var chart = new List<Chart.Ratio>
@@ -107,7 +108,7 @@ public static class Report
 
     private static readonly string[] Columns =
     [
-        "workload", "service", "conc.", "req/s", "items/s", "p50 ms", "p99 ms", "p99.9 ms", "stmts/req", "round trips/req", "commits/req",
+        "workload", "service", "conc.", "req/s", "items/s", "p50 ms", "p99 ms", "p99.9 ms", "stmts/req", "round trips/req (own / with daemon)", "commits/req",
         "WAL B/item",
         "svc CPU ms/req", "db CPU ms/req", "svc RSS MB", "failed",
     ];
@@ -118,7 +119,9 @@ public static class Report
         r.ItemsPerRequest > 1 ? r.ItemsPerSecond.ToString("N0", CultureInfo.InvariantCulture) : "",
         r.P50Ms.ToString("0.0", CultureInfo.InvariantCulture), r.P99Ms.ToString("0.0", CultureInfo.InvariantCulture),
         r.P999Ms.ToString("0.0", CultureInfo.InvariantCulture), r.StatementsPerRequest.ToString("0.0", CultureInfo.InvariantCulture),
-        r.RoundTripsPerRequest is { } trips ? trips.ToString("0.0", CultureInfo.InvariantCulture) : "",
+        r.RoundTripsPerRequest is { } trips
+            ? trips.ToString("0", CultureInfo.InvariantCulture) + (r.RoundTripsWithBackground is { } all ? " / " + all.ToString("0.0", CultureInfo.InvariantCulture) : "")
+            : "",
         r.CommitsPerRequest.ToString("0.0", CultureInfo.InvariantCulture),
         r.WalBytesPerWrite is { } wal ? wal.ToString("N0", CultureInfo.InvariantCulture) : "",
         (r.ServiceCpuSeconds * 1000 / Math.Max(1, r.Requests)).ToString("0.00", CultureInfo.InvariantCulture),
